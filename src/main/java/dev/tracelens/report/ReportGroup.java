@@ -1,0 +1,41 @@
+package dev.tracelens.report;
+
+import dev.tracelens.traceback.Traceback;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One group (one bug) as a report shows it. A writer gets one of these at a time and forgets
+ * it before the next, so its {@code occurrences} are already capped by the exporter.
+ *
+ * @param fingerprint    the group key
+ * @param exceptionType  the final exception's type
+ * @param message        a sample message (of the representative occurrence)
+ * @param count          all occurrences that matched the filter, not only those listed
+ * @param firstSeen      the earliest matching occurrence
+ * @param lastSeen       the latest matching occurrence
+ * @param hosts          hosts the group occurred on
+ * @param programs       programs the group occurred in
+ * @param representative the occurrence shown in full, with its context
+ * @param occurrences    the occurrences listed (newest first), at most the export's cap
+ * @param history        the group's occurrences over time
+ */
+public record ReportGroup(String fingerprint, String exceptionType, String message, long count,
+                          Instant firstSeen, Instant lastSeen, List<String> hosts, List<String> programs,
+                          Traceback representative, List<Traceback> occurrences, ReportHistory history) {
+    public ReportGroup {
+        if (representative == null) {
+            throw new IllegalArgumentException("group " + fingerprint + " has no representative occurrence");
+        }
+        fingerprint = fingerprint == null ? representative.fingerprint() : fingerprint;
+        exceptionType = exceptionType == null ? representative.exceptionType() : exceptionType;
+        message = message == null ? representative.message() : message;
+        firstSeen = firstSeen == null ? representative.timestamp() : firstSeen;
+        lastSeen = lastSeen == null ? representative.timestamp() : lastSeen;
+        hosts = List.copyOf(hosts);
+        programs = List.copyOf(programs);
+        occurrences = List.copyOf(occurrences);
+        history = history == null ? ReportHistory.EMPTY : history;
+    }
+}
