@@ -11,8 +11,12 @@ import java.util.regex.Pattern;
 final class MarkdownText {
     /** Characters with an inline meaning in GitHub Markdown; all may be backslash-escaped (CommonMark 2.4). */
     private static final String MARKDOWN_SPECIAL = "\\`*_[]<>#!|~&@$";
-    /** Characters with a meaning in Jira wiki markup, escaped with a backslash there too. */
-    private static final String JIRA_SPECIAL = "\\*_+-^~?{}[]|!#()";
+    /**
+     * Characters with a meaning in Jira wiki markup, escaped with a backslash there too. Not
+     * {@code -}, {@code +} and parentheses: their effects (strike-through, underline, emoticons)
+     * cannot hide or inject anything, and escaping them would litter host names and dates.
+     */
+    private static final String JIRA_SPECIAL = "\\*_^~?{}[]|!#";
     private static final Pattern BACKTICKS = Pattern.compile("`+");
     private static final Pattern NOFORMAT = Pattern.compile("\\{(noformat)", Pattern.CASE_INSENSITIVE);
 
