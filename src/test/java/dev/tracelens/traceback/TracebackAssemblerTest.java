@@ -629,4 +629,21 @@ class TracebackAssemblerTest {
                 	/app/main.go:9 +0x1d""");
         assertEquals(List.of(), run());
     }
+
+    @Test
+    void decodesOnlyRowsOfOpenTracebacksOrWithAHeader() {
+        foreign(100);
+        rows.add(WEB, APP, "20286/MainThread INFO app: fine");
+        rows.addLines(WEB, APP, """
+                Traceback (most recent call last):
+                  File "/srv/app/app/main.py", line 1, in <module>
+                ZeroDivisionError: division by zero
+                20286/MainThread INFO app: after""");
+        foreign(100);
+        rows.add(WEB, APP, "20286/MainThread INFO app: later");
+        run();
+        // Header, frame, exception line, and the row that ended the traceback.
+        assertEquals(4, rows.decodes());
+        assertEquals(1, out.size());
+    }
 }
