@@ -134,12 +134,22 @@ class FingerprinterTest {
 
     @Test
     void frameLessTracebacksUseTheMaskedMessage() {
-        Traceback a = assemble("Traceback (most recent call last):\nOperationalError: could not connect to server at \"10.0.0.5\", port 5432");
-        Traceback b = assemble("Traceback (most recent call last):\nOperationalError: could not connect to server at \"10.0.0.9\", port 6432");
-        Traceback c = assemble("Traceback (most recent call last):\nOperationalError: database is locked");
+        Fingerprint a = Fingerprinter.of(new ParsedTraceback("OperationalError",
+                "could not connect to server at \"10.0.0.5\", port 5432", List.of(), List.of()), false);
+        Fingerprint b = Fingerprinter.of(new ParsedTraceback("OperationalError",
+                "could not connect to server at \"10.0.0.9\", port 6432", List.of(), List.of()), false);
+        Fingerprint c = Fingerprinter.of(new ParsedTraceback("OperationalError", "database is locked", List.of(), List.of()), false);
+        assertEquals(a.hash(), b.hash());
+        assertNotEquals(a.hash(), c.hash());
+        assertEquals(List.of("type:OperationalError", "message:could not connect to server at '*', port #"), a.parts());
+    }
+
+    @Test
+    void headerOnlyTracebacksGroupTogether() {
+        Traceback a = assemble("Traceback (most recent call last):");
+        Traceback b = assemble("Traceback (most recent call last):\n20286/MainThread INFO app: other");
+        assertEquals(List.of("type:", "truncated"), a.fingerprintParts());
         assertEquals(a.fingerprint(), b.fingerprint());
-        assertNotEquals(a.fingerprint(), c.fingerprint());
-        assertEquals(List.of("type:OperationalError", "message:could not connect to server at '*', port #"), a.fingerprintParts());
     }
 
     @Test
