@@ -17,6 +17,8 @@ class ProcessIdTest {
         assertEquals("20286", ProcessId.find("reaped pid 20286"));
         assertEquals("17878", ProcessId.find("2014-04-16 21:48:04.492 17878 TRACE nova.compute.manager"));
         assertEquals("17878", ProcessId.find("2014-04-16T21:48:04,492 17878 ERROR x"));
+        assertEquals("20286", ProcessId.find("[2016-08-12 03:18:39 +0000] [20286] [ERROR] Error handling request /users"));
+        assertEquals("20286", ProcessId.find("[pid: 20286|app: 0|req: 1/2] 10.0.0.5 () {38 vars} [Fri Aug 12 03:18:39 2016] GET /"));
     }
 
     @Test

@@ -741,4 +741,25 @@ class TracebackAssemblerTest {
         assertEquals("bad", tb.message());
         assertEquals(new Frame("C:\\app\\main.py", 3, "<module>", "main()"), tb.frames().get(0));
     }
+
+    @Test
+    void framesAtColumnZeroBetweenForeignRows() {
+        long header = rows.add("vdsm-7", "vdsm", "MainThread::ERROR::2011-12-05 07:04:56,300::vdsm::74::vds::(run) Traceback (most recent call last):");
+        foreign(5);
+        rows.add("vdsm-7", "vdsm", "File \"/usr/share/vdsm/vdsm\", line 72, in run");
+        foreign(5);
+        rows.add("vdsm-7", "vdsm", "    serve_clients(log)");
+        rows.add("vdsm-7", "vdsm", "File \"/usr/share/vdsm/clientIF.py\", line 111, in __init__");
+        rows.add("vdsm-7", "vdsm", "    self._libvirt = libvirtconnection.get()");
+        long last = rows.add("vdsm-7", "vdsm", "libvirtError: Failed to connect socket");
+        foreign(5);
+        rows.add("vdsm-7", "vdsm", "Thread-15::DEBUG::2011-12-07 11:44:17,737::clientIF::54::vds::(wrapper) call getVdsCapabilities");
+        Traceback tb = run().get(0);
+        assertEquals(header, tb.firstId());
+        assertEquals(last, tb.id());
+        assertEquals("libvirtError", tb.exceptionType());
+        assertEquals(List.of(new Frame("/usr/share/vdsm/vdsm", 72, "run", "serve_clients(log)"),
+                new Frame("/usr/share/vdsm/clientIF.py", 111, "__init__", "self._libvirt = libvirtconnection.get()")), tb.frames());
+        assertFalse(tb.truncated());
+    }
 }
