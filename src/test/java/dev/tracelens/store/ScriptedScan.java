@@ -22,19 +22,19 @@ import java.util.function.Predicate;
  * archive file name, what is emitted while reading it, and what is emitted when a scan ends
  * with it (the tracebacks still open, flushed as truncated).
  */
-final class ScriptedScan implements ArchiveScan {
+public final class ScriptedScan implements ArchiveScan {
     final Map<String, List<Traceback>> during = new HashMap<>();
     final Map<String, List<Traceback>> openAtEnd = new HashMap<>();
     final List<List<String>> scans = new ArrayList<>();
     /** Throws when about to emit a traceback matching it (a crash in the middle of an archive). */
     Predicate<Traceback> failBefore = t -> false;
 
-    ScriptedScan emit(String archive, Traceback... tracebacks) {
+    public ScriptedScan emit(String archive, Traceback... tracebacks) {
         during.computeIfAbsent(archive, a -> new ArrayList<>()).addAll(List.of(tracebacks));
         return this;
     }
 
-    ScriptedScan openAtEnd(String archive, Traceback... tracebacks) {
+    public ScriptedScan openAtEnd(String archive, Traceback... tracebacks) {
         openAtEnd.computeIfAbsent(archive, a -> new ArrayList<>()).addAll(List.of(tracebacks));
         return this;
     }

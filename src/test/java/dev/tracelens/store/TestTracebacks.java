@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Tracebacks built by hand, as the engine would emit them. */
-final class TestTracebacks {
-    static final Instant T0 = Instant.parse("2016-08-12T03:00:00Z");
+public final class TestTracebacks {
+    public static final Instant T0 = Instant.parse("2016-08-12T03:00:00Z");
 
     private TestTracebacks() {
     }
 
-    static String text(String function, String type, String message) {
+    public static String text(String function, String type, String message) {
         return "Traceback (most recent call last):\n"
                 + "  File \"/srv/app/views.py\", line 12, in " + function + "\n"
                 + "    return handler(request)\n"
@@ -23,7 +23,7 @@ final class TestTracebacks {
     }
 
     /** A complete traceback of group {@code fp} whose header row is {@code firstId}. */
-    static Traceback tb(long firstId, Instant time, String host, String program, String type, String message,
+    public static Traceback tb(long firstId, Instant time, String host, String program, String type, String message,
                         String function, String fp, String archive) {
         List<ContextLine> context = new ArrayList<>();
         for (int i = 3; i >= 1; i--) {
@@ -35,12 +35,12 @@ final class TestTracebacks {
                 text(function, type, message), context, fp, List.of(type, function), false, archive, firstId % 1000);
     }
 
-    static Traceback tb(long firstId, Instant time, String fp, String archive) {
+    public static Traceback tb(long firstId, Instant time, String fp, String archive) {
         return tb(firstId, time, "i-host1", "app-web", "KeyError", "'user_id'", "login_required", fp, archive);
     }
 
     /** The same traceback cut off before its exception line, as at the end of an import. */
-    static Traceback truncated(Traceback t) {
+    public static Traceback truncated(Traceback t) {
         return new Traceback(t.firstId() + 1, t.firstId(), t.timestamp(), t.host(), t.program(), "", "",
                 t.frames(), List.of(), t.text().substring(0, t.text().lastIndexOf('\n')), t.context(),
                 "truncated-" + t.fingerprint(), List.of(), true, t.archive(), t.row());
