@@ -6,9 +6,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.time.Instant;
 
 /**
@@ -34,12 +32,12 @@ public final class CsvReportWriter implements ReportWriter {
     private final By by;
     private boolean begun;
 
-    public CsvReportWriter(OutputStream out, By by) throws IOException {
+    public CsvReportWriter(Writer out, By by) throws IOException {
         this.by = by;
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setHeader(by == By.GROUP ? GROUP_COLUMNS : OCCURRENCE_COLUMNS)
                 .get();
-        csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16), format);
+        csv = new CSVPrinter(new BufferedWriter(out, 1 << 16), format);
     }
 
     @Override

@@ -6,8 +6,6 @@ import dev.tracelens.traceback.Traceback;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -41,14 +39,9 @@ public final class HtmlReportWriter implements ReportWriter {
     private long groups;
     private long occurrences;
 
-    /** Spools details in the system's temporary folder. */
-    public HtmlReportWriter(OutputStream out) {
-        this(out, Path.of(System.getProperty("java.io.tmpdir")));
-    }
-
     /** Spools details in {@code spoolDir} (e.g. next to the report, on the same disk). */
-    public HtmlReportWriter(OutputStream out, Path spoolDir) {
-        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    public HtmlReportWriter(Writer out, Path spoolDir) {
+        this.out = new BufferedWriter(out, 1 << 16);
         this.spoolDir = spoolDir;
     }
 

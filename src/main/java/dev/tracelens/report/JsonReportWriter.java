@@ -1,6 +1,5 @@
 package dev.tracelens.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -10,7 +9,7 @@ import dev.tracelens.traceback.Traceback;
 import dev.tracelens.traceback.TracebackJson;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,8 +26,8 @@ public final class JsonReportWriter implements ReportWriter {
     private long groups;
     private long occurrences;
 
-    public JsonReportWriter(OutputStream out) throws IOException {
-        json = TracebackJson.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8);
+    public JsonReportWriter(Writer out) throws IOException {
+        json = TracebackJson.mapper().getFactory().createGenerator(out);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         // Fixed "\n" line ends (not the platform's), so the file is the same on every machine.
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()

@@ -5,12 +5,9 @@ import dev.tracelens.traceback.Traceback;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,12 +32,8 @@ public final class MarkdownReportWriter implements ReportWriter {
     private long groups;
     private long occurrences;
 
-    public MarkdownReportWriter(OutputStream out, Flavor flavor) {
-        this(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16), flavor);
-    }
-
-    private MarkdownReportWriter(Writer out, Flavor flavor) {
-        this.out = out;
+    public MarkdownReportWriter(Writer out, Flavor flavor) {
+        this.out = out instanceof StringWriter ? out : new BufferedWriter(out, 1 << 16);
         this.flavor = flavor;
     }
 

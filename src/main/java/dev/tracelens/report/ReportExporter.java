@@ -1,7 +1,7 @@
 package dev.tracelens.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,8 +48,8 @@ public final class ReportExporter {
         return written[0];
     }
 
-    /** Writes the report to a stream the caller owns (e.g. standard output); the stream is flushed, not closed. */
-    public long exportTo(OutputStream out, ReportFormat format, CsvReportWriter.By csvBy, ReportHeader header,
+    /** Writes the report to a writer the caller owns (e.g. standard output); it is flushed, not closed. */
+    public long exportTo(Writer out, ReportFormat format, CsvReportWriter.By csvBy, ReportHeader header,
                          Iterator<ReportGroup> groups) throws IOException {
         long n = export(header, groups, format.open(out, csvBy, Path.of(System.getProperty("java.io.tmpdir"))));
         out.flush();

@@ -2,6 +2,9 @@ package dev.tracelens.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** The formats a report can be exported in, with the writer for each. */
@@ -35,7 +38,7 @@ public enum ReportFormat {
      * @param spoolDir HTML only: where the group details wait while the summary table is written
      *                 (best on the same disk as the output)
      */
-    public ReportWriter open(OutputStream out, CsvReportWriter.By csvBy, Path spoolDir) throws IOException {
+    public ReportWriter open(Writer out, CsvReportWriter.By csvBy, Path spoolDir) throws IOException {
         return switch (this) {
             case HTML -> new HtmlReportWriter(out, spoolDir);
             case MD -> new MarkdownReportWriter(out, MarkdownReportWriter.Flavor.GITHUB);
@@ -43,5 +46,10 @@ public enum ReportFormat {
             case JSON -> new JsonReportWriter(out);
             case CSV -> new CsvReportWriter(out, csvBy);
         };
+    }
+
+    /** The same onto a byte stream, as UTF-8. */
+    public ReportWriter open(OutputStream out, CsvReportWriter.By csvBy, Path spoolDir) throws IOException {
+        return open(new OutputStreamWriter(out, StandardCharsets.UTF_8), csvBy, spoolDir);
     }
 }
