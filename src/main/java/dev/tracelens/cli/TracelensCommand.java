@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Rebuilds Python tracebacks from Papertrail archives.",
         subcommands = {CommandLine.HelpCommand.class, ScanCommand.class,
                 ImportCommand.class, GroupsCommand.class, SearchCommand.class, ShowCommand.class,
-                HistoryCommand.class, AnalyzeCommand.class, PruneCommand.class, ArchivesCommand.class})
+                HistoryCommand.class, AnalyzeCommand.class, PruneCommand.class, ArchivesCommand.class,
+                ExportCommand.class})
 public final class TracelensCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,174 @@
+package dev.tracelens.cli;
+
+import dev.tracelens.report.CsvReportWriter;
+import dev.tracelens.report.ReportExporter;
+import dev.tracelens.report.ReportFormat;
+import dev.tracelens.report.ReportHeader;
+import dev.tracelens.report.StoreReportSource;
+import dev.tracelens.store.NoSearchableWordsException;
+import dev.tracelens.store.QuerySyntaxException;
+import dev.tracelens.store.StoreException;
+import dev.tracelens.store.StoreFilter;
+import dev.tracelens.store.StoreQueries;
+import dev.tracelens.store.TracebackStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tracelens export}: a report of the groups under a filter, as HTML, Markdown (GitHub or
+ * Jira), JSON or CSV. The file is written atomically: a failed export leaves no half report.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Exports a report of the traceback groups under the filter: html (self-contained page),",
+                "md (GitHub Markdown), jira (Jira wiki markup), json, or csv (one row per occurrence or group)."})
+public final class ExportCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    enum By { occurrence, group }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "html, md, jira, json or csv (default: from the --out file's extension).")
+    String format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true,
+            description = "The report file (replaced only when complete), or - for standard output.")
+    String out;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Mixin
+    FilterOptions filters;
+
+    @Option(names = {"-q", "--query"}, paramLabel = "QUERY",
+            description = "Only occurrences matching this full-text query (Lucene syntax).")
+    String query;
+
+    @Option(names = "--groups", paramLabel = "FP", split = ",",
+            description = "Only these groups (fingerprints, comma-separated or repeated).")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--occurrences", paramLabel = "N",
+            description = "Occurrences listed per group, newest first (default: ${DEFAULT-VALUE}; 0 for none).")
+    int occurrences = 20;
+
+    @Option(names = "--by", paramLabel = "occurrence|group",
+            description = "CSV only: one row per listed occurrence (default) or per group.")
+    By by = By.occurrence;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "The report's title (default: ${DEFAULT-VALUE}).")
+    String title = "Tracelens report";
+
+    /** Where "made at" comes from; tests replace it. */
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ReportFormat reportFormat = format();
+        if (occurrences < 0) {
+            throw usage("--occurrences must be 0 or more, not " + occurrences);
+        }
+        if (by == By.group && reportFormat != ReportFormat.CSV) {
+            throw usage("--by only applies to --format csv");
+        }
+        boolean toStdout = out.equals("-");
+        Path target = toStdout ? null : Path.of(out);
+        if (target != null && Files.isDirectory(target)) {
+            throw usage("--out " + out + " is a folder; give a file name");
+        }
+        if (target != null && target.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(target.toAbsolutePath().getParent())) {
+            err.println("tracelens: cannot write " + out + ": its folder does not exist");
+            return FAILED;
+        }
+        StoreFilter filter = filters.toFilter().withText(query);
+        CsvReportWriter.By csvBy = by == By.group ? CsvReportWriter.By.GROUP : CsvReportWriter.By.OCCURRENCE;
+        try (TracebackStore store = TracebackStore.openReadOnly(storeOptions.directory())) {
+            StoreQueries queries = new StoreQueries(store);
+            if (filter.hasText()) {
+                queries.validate(filter.text());
+            }
+            StoreReportSource source = new StoreReportSource(queries, filter, groups, occurrences);
+            ReportExporter exporter = new ReportExporter(clock);
+            ReportHeader header = exporter.header(title, StoreReportSource.describe(filter, groups),
+                    filter.since(), filter.until(), source.history(!groups.isEmpty()));
+            long written;
+            if (toStdout) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                written = exporter.exportTo(stdout, reportFormat, csvBy, header, source.groups());
+            } else {
+                written = exporter.exportTo(target, reportFormat, csvBy, header, source.groups());
+                err.println(String.format(Locale.ROOT, "tracelens: wrote %,d groups to %s", written, target));
+            }
+            return OK;
+        } catch (QuerySyntaxException | NoSearchableWordsException e) {
+            err.println(e.getMessage());
+            return USAGE;
+        } catch (StoreException e) {
+            err.println(e.getMessage());
+            return FAILED;
+        } catch (IOException | UncheckedIOException e) {
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            err.println("tracelens: cannot write " + (toStdout ? "the report" : out) + ": " + reason(io));
+            return FAILED;
+        } finally {
+            err.flush();
+        }
+    }
+
+    private ReportFormat format() {
+        String name = format;
+        if (name == null) {
+            int dot = out.lastIndexOf('.');
+            name = out.equals("-") || dot < 0 ? "" : out.substring(dot + 1);
+            if (name.equalsIgnoreCase("htm")) {
+                name = "html";
+            } else if (name.equalsIgnoreCase("markdown")) {
+                name = "md";
+            }
+            if (!List.of("html", "md", "jira", "json", "csv").contains(name.toLowerCase(Locale.ROOT))) {
+                throw usage("give --format html|md|jira|json|csv (cannot tell it from --out " + out + ")");
+            }
+        }
+        try {
+            return ReportFormat.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage("--format must be html, md, jira, json or csv, not " + format);
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
