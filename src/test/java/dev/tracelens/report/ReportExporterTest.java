@@ -61,6 +61,11 @@ class ReportExporterTest {
         assertEquals(3, n);
         assertTrue(Files.readString(target).contains("- **Made:** 2026-11-21 09:30:00 UTC"));
         assertEquals(List.of(target), files(), "no temporary or spool file left");
+        if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Path plain = Files.createFile(dir.resolve("plain"));
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target),
+                    "the report gets the permissions of any new file, not owner-only");
+        }
     }
 
     @Test
