@@ -34,8 +34,8 @@ import java.util.concurrent.Callable;
  * Jira), JSON or CSV. The file is written atomically: a failed export leaves no half report.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Exports a report of the traceback groups under the filter: html (self-contained page),",
-                "md (GitHub Markdown), jira (Jira wiki markup), json, or csv (one row per occurrence or group)."})
+        description = "Exports a report of the traceback groups under the filter: html (self-contained page),"
+                + " md (GitHub Markdown), jira (Jira wiki markup), json, or csv (one row per occurrence or group).")
 public final class ExportCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -69,7 +69,8 @@ public final class ExportCommand implements Callable<Integer> {
     List<String> groups = new ArrayList<>();
 
     @Option(names = "--occurrences", paramLabel = "N",
-            description = "Occurrences listed per group, newest first (default: ${DEFAULT-VALUE}; 0 for none).")
+            description = "Occurrences listed per group, newest first, and so the rows per group of a CSV"
+                    + " by occurrence (default: ${DEFAULT-VALUE}; 0 for none).")
     int occurrences = 20;
 
     @Option(names = "--by", paramLabel = "occurrence|group",
