@@ -48,14 +48,4 @@ final class Html {
         }
         return sb == null ? s : sb.toString();
     }
-
-    /** A fragment id made only of safe characters, for {@code id} and {@code href="#..."}. */
-    static String id(String prefix, String key) {
-        StringBuilder sb = new StringBuilder(prefix);
-        for (int i = 0; i < key.length() && i < 64; i++) {
-            char c = key.charAt(i);
-            sb.append((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ? c : '_');
-        }
-        return sb.toString();
-    }
 }

@@ -96,6 +96,16 @@ public final class StoreReportSource {
         return Duration.between(from, to).compareTo(HOURLY_UP_TO) <= 0 ? BucketSize.HOUR : BucketSize.DAY;
     }
 
+    /**
+     * One group under the filter, ready for {@link MarkdownReportWriter#toMarkdown} (the app's
+     * "Copy as Markdown").
+     *
+     * @throws StoreException when the group has no occurrence under the filter
+     */
+    public static ReportGroup group(StoreQueries queries, StoreFilter filter, String fingerprint, int occurrences) {
+        return new StoreReportSource(queries, filter, List.of(fingerprint), occurrences).groups().next();
+    }
+
     public int groupCount() {
         return summaries.size();
     }
