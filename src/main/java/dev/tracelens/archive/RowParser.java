@@ -20,6 +20,9 @@ final class RowParser {
     private long rows;
     private long badRows;
     private long parsedId;
+    private final byte[] lastTimestamp = new byte[40];
+    private int lastTimestampLength = -1;
+    private long lastMillis;
 
     RowParser(String archive, RowHandler handler, SourceTable sources, int maxRowBytes) {
         this.archive = archive;
@@ -69,7 +72,7 @@ final class RowParser {
                     "bad id \"" + Bytes.excerpt(a, from, tabs[0], EXCERPT_CHARS) + "\" (not a 64-bit integer)");
             return;
         }
-        long millis = Timestamps.parseMillis(a, tabs[0] + 1, tabs[1]);
+        long millis = timestamp(a, tabs[0] + 1, tabs[1]);
         if (millis == Timestamps.INVALID) {
             drop(lineNumber, Problem.Kind.BAD_TIMESTAMP,
                     "bad generated_at timestamp \"" + Bytes.excerpt(a, tabs[0] + 1, tabs[1], EXCERPT_CHARS) + "\"");
@@ -92,6 +95,24 @@ final class RowParser {
         row.set(a, tabs[8] + 1, to, parsedId, millis, source, archive, lineNumber);
         rows++;
         handler.onRow(row);
+    }
+
+    /**
+     * Rows come many to the second, so most timestamps are the bytes of the previous row's:
+     * comparing them is cheaper than parsing again.
+     */
+    private long timestamp(byte[] a, int from, int to) {
+        int n = to - from;
+        if (n == lastTimestampLength && Bytes.equal(a, from, lastTimestamp, 0, n)) {
+            return lastMillis;
+        }
+        long millis = Timestamps.parseMillis(a, from, to);
+        if (millis != Timestamps.INVALID && n <= lastTimestamp.length) {
+            System.arraycopy(a, from, lastTimestamp, 0, n);
+            lastTimestampLength = n;
+            lastMillis = millis;
+        }
+        return millis;
     }
 
     private void drop(long lineNumber, Problem.Kind kind, String detail) {

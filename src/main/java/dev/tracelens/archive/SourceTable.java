@@ -31,8 +31,8 @@ final class SourceTable {
             if (hashes[index] == h && hostLengths[index] == hostLength) {
                 byte[] key = keys[index];
                 if (key.length == hostLength + programLength
-                        && Arrays.equals(key, 0, hostLength, a, hostFrom, hostTo)
-                        && Arrays.equals(key, hostLength, key.length, a, programFrom, programTo)) {
+                        && Bytes.equal(key, 0, a, hostFrom, hostLength)
+                        && Bytes.equal(key, hostLength, a, programFrom, programLength)) {
                     return sources[index];
                 }
             }

@@ -98,16 +98,28 @@ public final class ReaderBenchmark {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
+        long cpu0 = processCpuNanos();
+        long gc0 = gcMillis();
         long t0 = System.nanoTime();
         AssemblerLike handler = new AssemblerLike();
         ArchiveSummary s = new ArchiveReader().read(List.of(file), handler, ReadProgress.NONE).getFirst();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("process CPU %.1f s (of which GC %.1f s) for %.1f s wall%n",
+                (processCpuNanos() - cpu0) / 1e9, (gcMillis() - gc0) / 1e3, seconds);
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf("%s: %d rows, %.0f MB decoded in %.1f s = %.0f MB/s; complete %s; %d tracebacks;"
                         + " max heap %d MB, peak heap pools sum %d MB%n", file, s.rows(), s.decodedBytes() / 1e6, seconds,
                 s.decodedBytes() / 1e6 / seconds, s.complete(), handler.tracebacks,
                 Runtime.getRuntime().maxMemory() >> 20, peakHeap >> 20);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
     private static double inflateMbPerSecond(Path gz) throws IOException {
