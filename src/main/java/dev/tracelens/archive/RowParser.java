@@ -61,7 +61,37 @@ final class RowParser {
         if (cutLength >= 0) {
             to = Utf8.safeCut(a, from, to);
         }
-        int columns = findTabs(a, from, to) + 1;
+        columns(a, from, to, lineNumber, maybeNonAscii, cutLength, findTabs(a, from, to));
+    }
+
+    /**
+     * One line whose first tabs the caller already found, into {@link #tabs()} (the
+     * {@link LineSplitter} finds them in the same pass as the newline).
+     *
+     * @param tabCount how many tabs were found, at most nine
+     */
+    void lineWithTabs(byte[] a, int from, int to, long lineNumber, boolean maybeNonAscii, int tabCount) {
+        if (to - from > maxRowBytes) {
+            line(a, from, to, lineNumber, maybeNonAscii, -1); // the cut may drop tabs: find them again
+            return;
+        }
+        if (to > from && a[to - 1] == '\r') {
+            to--; // never a tab, so the tabs found stay valid
+        }
+        if (to == from) {
+            return;
+        }
+        columns(a, from, to, lineNumber, maybeNonAscii, -1, tabCount);
+    }
+
+    /** Where the splitter puts the tabs it finds for {@link #lineWithTabs}. */
+    int[] tabs() {
+        return tabs;
+    }
+
+    private void columns(byte[] a, int from, int to, long lineNumber, boolean maybeNonAscii, long cutLength,
+                         int tabCount) {
+        int columns = tabCount + 1;
         if (columns < 10) {
             drop(lineNumber, Problem.Kind.MISSING_COLUMNS,
                     "only " + columns + " of 10 tab-separated columns: \"" + Bytes.excerpt(a, from, to, EXCERPT_CHARS) + "\"");
