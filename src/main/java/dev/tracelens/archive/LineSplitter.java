@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Cuts decoded chunks into lines for the {@link RowParser}. Lines inside a chunk are parsed in
  * place; only the line that straddles a chunk boundary is copied, into a spill buffer that grows
  * as needed up to the row limit (beyond it the rest of the line is skipped and the row reported
- * as cut). While looking for the newline it ORs the words it reads, so that the parser only
- * validates UTF-8 for the few rows that have a non-ASCII byte.
+ * as cut). The pass that looks for the newline also finds the first nine tabs and ORs the words
+ * it reads, so that the parser only validates UTF-8 for the few rows with a non-ASCII byte.
  */
 final class LineSplitter {
     private static final byte NL = '\n';
@@ -33,11 +33,6 @@ final class LineSplitter {
     /** Lines started so far (1-based number of the last one). */
     long lineNumber() {
         return lineNumber;
-    }
-
-    /** Whether an unfinished line is pending (bytes after the last newline). */
-    boolean hasPartialLine() {
-        return spillTotal > 0;
     }
 
     void accept(byte[] a, int length) {
