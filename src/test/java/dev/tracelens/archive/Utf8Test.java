@@ -28,7 +28,7 @@ class Utf8Test {
         Random random = new Random(5);
         int[] interesting = {0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0,
                 0xed, 0xee, 0xef, 0xf0, 0xf4, 0xf5, 0xff};
-        for (int round = 0; round < 200_000; round++) {
+        for (int round = 0; round < 50_000; round++) {
             byte[] a = new byte[1 + random.nextInt(6)];
             for (int i = 0; i < a.length; i++) {
                 a[i] = (byte) interesting[random.nextInt(interesting.length)];
