@@ -92,6 +92,7 @@ class StoreCommandsTest {
         assertEquals(2, json.get("totalGroups").asInt());
         assertEquals("fpB", json.get("groups").get(0).get("fingerprint").asText());
         assertEquals("2016-08-12T05:00:00Z", json.get("groups").get(0).get("lastSeen").asText());
+        assertTrue(json.get("groups").get(0).get("representativeFirstId").isTextual(), "ids are strings in JSON");
 
         JsonNode filtered = new ObjectMapper().readTree(
                 runOnStore("groups", "--json", "--host", "i-host2", "--since", "2016-08-12T03:30").out());
