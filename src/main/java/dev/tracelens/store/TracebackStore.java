@@ -16,6 +16,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NIOFSDirectory;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -53,6 +54,8 @@ public final class TracebackStore implements Closeable {
     private final Object writeLock = new Object();
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
+    /** Set by commits: the next search refreshes its view first. */
+    private volatile boolean stale;
 
     private TracebackStore(Path path, Directory directory, boolean readOnly) {
         this.path = path;
@@ -79,7 +82,9 @@ public final class TracebackStore implements Closeable {
                 throw new StoreException("There is no Tracelens store at " + path + " (import archives first)");
             }
             Files.createDirectories(path);
-            directory = wrapper.apply(FSDirectory.open(path));
+            // Writing with memory-mapped files made each per-archive commit twice as slow (mapping and
+            // unmapping every new segment file); readers keep the faster mapped reads.
+            directory = wrapper.apply(readOnly ? FSDirectory.open(path) : new NIOFSDirectory(path));
             TracebackStore store = new TracebackStore(path, directory, readOnly);
             store.start();
             return store;
@@ -211,7 +216,9 @@ public final class TracebackStore implements Closeable {
         IndexWriter w = writer();
         w.setLiveCommitData(Map.of(StoreSchema.FORMAT_KEY, Integer.toString(StoreSchema.FORMAT_VERSION)).entrySet());
         w.commit();
-        searchers.maybeRefresh();
+        // Reopening readers after every archive is costly (mapping and unmapping files); searches
+        // pick the new commit up lazily instead.
+        stale = true;
     }
 
     /**
@@ -259,6 +266,10 @@ public final class TracebackStore implements Closeable {
         }
         IndexSearcher searcher;
         try {
+            if (stale) {
+                stale = false;
+                manager.maybeRefresh();
+            }
             searcher = manager.acquire();
         } catch (AlreadyClosedException e) {
             throw new StoreException("The store at " + path + " is closed", e);

@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * and H hosts through the real importer (one commit per hourly archive), then measures size,
  * reopen time and query latencies. Figures go into docs/PERFORMANCE.md.
  *
- * <p>Usage: {@code StoreBenchmark [workDir=/tmp/tracelens-bench] [tracebacks=1000000] [groups=5000]}
+ * <p>Usage: {@code StoreBenchmark [workDir=/tmp/tracelens-bench] [tracebacks=1000000] [groups=5000] [reuse]};
+ * {@code reuse} skips the imports and measures the stores left by an earlier run.
  */
 public final class StoreBenchmark {
     private static final Instant START = Instant.parse("2016-08-01T00:00:00Z");
@@ -75,12 +76,15 @@ public final class StoreBenchmark {
 
         Path withContext = work.resolve("store");
         Path withoutContext = work.resolve("store-nocontext");
-        double rate = importInto(withContext, archives, groups, n, CONTEXT_ROWS);
+        boolean reuse = args.length > 3 && args[3].equals("reuse") && Files.isDirectory(withContext);
+        if (!reuse) {
+            double rate = importInto(withContext, archives, groups, n, CONTEXT_ROWS);
+            importInto(withoutContext, archives, groups, n, 0);
+            System.out.printf("import: %,.0f tracebacks/s (one commit per hourly archive, %d archives)%n", rate,
+                    archives.size());
+        }
         long sizeWith = size(withContext);
-        importInto(withoutContext, archives, groups, n, 0);
         long sizeWithout = size(withoutContext);
-        System.out.printf("import: %,.0f tracebacks/s (one commit per hourly archive, %d archives)%n", rate,
-                archives.size());
         System.out.printf("size: %,d bytes = %,.0f B/traceback with %d context rows; %,.0f B/traceback without context%n",
                 sizeWith, (double) sizeWith / n, CONTEXT_ROWS, (double) sizeWithout / n);
 
