@@ -52,6 +52,9 @@ public final class HtmlReportWriter implements ReportWriter {
         details = Files.newBufferedWriter(spoolFile, StandardCharsets.UTF_8);
         String title = LogText.oneLine(header.title(), TITLE_CHARS);
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+        // Defence in depth: should any log text ever slip through unescaped, the browser still
+        // runs no script and fetches nothing.
+        out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
         out.write("<meta name=\"generator\" content=\"Tracelens\"/>\n");
         out.write("<title>" + Html.escape(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n");

@@ -71,6 +71,8 @@ class HtmlReportTest {
         }
         assertFalse(doc.select("style").html().contains("url("), "no external resource in the CSS");
         assertTrue(doc.select("style").html().contains("@media print"), "print styles");
+        assertEquals("default-src 'none'; style-src 'unsafe-inline'",
+                doc.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content"), "no script, nothing fetched");
     }
 
     @Test
