@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * and H hosts through the real importer (one commit per hourly archive), then measures size,
  * reopen time and query latencies. Figures go into docs/PERFORMANCE.md.
  *
- * <p>Usage: {@code StoreBenchmark [workDir=/tmp/tracelens-bench] [tracebacks=1000000] [groups=5000] [reuse]};
+ * <p>Usage: {@code StoreBenchmark [workDir=/tmp/tracelens-store-bench] [tracebacks=1000000] [groups=5000] [reuse]};
  * {@code reuse} skips the imports and measures the stores left by an earlier run.
  */
 public final class StoreBenchmark {
@@ -64,7 +64,7 @@ public final class StoreBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        Path work = Path.of(args.length > 0 ? args[0] : "/tmp/tracelens-bench");
+        Path work = Path.of(args.length > 0 ? args[0] : "/tmp/tracelens-store-bench");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int groupCount = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         System.out.printf("machine: %d cores, max heap %d MB, java %s%n", Runtime.getRuntime().availableProcessors(),
