@@ -24,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +46,19 @@ public final class TracebackStore implements Closeable {
     }
 
     private static final String LOCK_FILE = IndexWriter.WRITE_LOCK_NAME;
+
+    /**
+     * Lucene says on stderr, through java.util.logging, that the JDK's incubating vector module is
+     * not enabled; that only matters for vector search, which the store does not use, and it
+     * would show up in every CLI command's output. Kept in a field: JUL holds loggers weakly.
+     */
+    private static final Logger VECTOR_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        if (VECTOR_LOG.getLevel() == null) {
+            VECTOR_LOG.setLevel(Level.SEVERE);
+        }
+    }
 
     private final Path path;
     private final Directory directory;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +31,7 @@ class KillImportTest {
     void killedImportIsFinishedByTheNextOne() throws Exception {
         assumeTrue(EngineCheck.engineAvailable(), "needs the real ArchiveReader and TracebackAssembler");
         Path archives = tmp.resolve("archives");
-        List<Path> files = ArchiveFixtures.write(archives, 12, 400);
+        List<Path> files = ArchiveFixtures.write(archives, 8, 300);
 
         List<String> clean;
         try (TracebackStore store = TracebackStore.open(tmp.resolve("clean"))) {
@@ -38,7 +39,7 @@ class KillImportTest {
             assertEquals(files.size(), r.imported().size());
             clean = summary(store);
         }
-        assertTrue(clean.size() >= 12 * 400, "the fixture yields tracebacks: " + clean.size());
+        assertTrue(clean.size() >= 8 * 300, "the fixture yields tracebacks: " + clean.size());
 
         Path killed = tmp.resolve("killed");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -52,6 +53,8 @@ class KillImportTest {
             while ((line = out.readLine()) != null) {
                 lines.add(line);
                 if (line.startsWith("imported ")) {
+                    // Somewhere in the middle of a later archive, not always right after a commit.
+                    Thread.sleep(new Random().nextInt(150));
                     break;
                 }
             }
