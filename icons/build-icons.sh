@@ -30,6 +30,10 @@ cp tracelens-256.png tracelens.png
 png2icns tracelens.icns tracelens-16.png tracelens-32.png tracelens-48.png tracelens-128.png \
   tracelens-256.png tracelens-512.png >/dev/null
 
+# The .deb's menu icon: jpackage takes it from its resource dir, not from --icon, when it
+# packages an existing app image.
+cp tracelens-256.png ../packaging/linux/deb/Tracelens.png
+
 # The window icons, loaded by the app from the class path.
 res=../src/main/resources/dev/tracelens/ui/icons
 mkdir -p "$res"
