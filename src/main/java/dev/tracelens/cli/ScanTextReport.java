@@ -3,7 +3,7 @@ package dev.tracelens.cli;
 import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Traceback;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +23,7 @@ final class ScanTextReport {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int WHY_ROWS = 3;
+    private static final int TITLE_MAX = 120;
 
     private final Map<String, Group> groups = new LinkedHashMap<>();
 
@@ -34,7 +35,7 @@ final class ScanTextReport {
         return groups.size();
     }
 
-    void print(PrintStream out) {
+    void print(PrintWriter out) {
         List<Group> sorted = new ArrayList<>(groups.values());
         sorted.sort(Comparator.comparingLong(Group::count).reversed().thenComparing(g -> g.first));
         int n = 0;
@@ -78,7 +79,7 @@ final class ScanTextReport {
             programs.merge(t.program(), 1, Integer::sum);
         }
 
-        void print(PrintStream out, int n) {
+        void print(PrintWriter out, int n) {
             out.printf("#%d  %s  (%,d×)%n", n, title(example), count);
             out.printf("    first %s  last %s UTC%s%n", TIME.format(first), TIME.format(last),
                     truncated > 0 ? "  (" + truncated + " cut off)" : "");
@@ -104,7 +105,9 @@ final class ScanTextReport {
                 return "(cut off before the exception)";
             }
             String firstLine = t.message().lines().findFirst().orElse("");
-            return firstLine.isEmpty() ? t.exceptionType() : t.exceptionType() + ": " + firstLine;
+            String title = firstLine.isEmpty() ? t.exceptionType() : t.exceptionType() + ": " + firstLine;
+            // The full message is in the example below; a title is one readable line.
+            return title.length() <= TITLE_MAX ? title : title.substring(0, TITLE_MAX - 1) + "…";
         }
 
         private static String counted(Map<String, Integer> counts) {
