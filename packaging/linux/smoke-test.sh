@@ -63,6 +63,15 @@ else
   fail "tracelens-cli --version: exit $rc, printed '$out', expected 'Tracelens $version'"
 fi
 
+# The window launcher runs the same jar: given a command (an option here) it runs the CLI.
+out=$(run_cli "$image/bin/Tracelens" --version 2>&1)
+rc=$?
+if [[ $rc -eq 0 && "$out" == "Tracelens $version" ]]; then
+  ok "Tracelens --version (window launcher, CLI path): $out"
+else
+  fail "Tracelens --version: exit $rc, printed '$out', expected 'Tracelens $version'"
+fi
+
 # scan on the bundled sample archives: exit 0, one JSON traceback per line, no stack trace.
 run_cli "$cli" scan --format jsonl sample-logs >"$work/scan.jsonl" 2>"$work/scan.err"
 rc=$?
