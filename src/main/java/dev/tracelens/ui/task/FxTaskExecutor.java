@@ -1,0 +1,80 @@
+package dev.tracelens.ui.task;
+
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs each {@link BackgroundTask} as a JavaFX {@link Task} on a daemon worker thread; its
+ * callbacks run on the FX application thread. Cancelling interrupts the worker, which the
+ * engine answers with a {@link CancellationException}.
+ */
+public final class FxTaskExecutor implements TaskExecutor {
+    private final ExecutorService workers;
+
+    public FxTaskExecutor() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "tracelens-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            // Below the FX thread, so a busy import never competes with rendering on a small machine.
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        };
+        workers = Executors.newCachedThreadPool(threads);
+    }
+
+    @Override
+    public <V> TaskHandle execute(BackgroundTask<V> task) {
+        task.bindUiThread(Platform::runLater);
+        Task<V> fxTask = new Task<>() {
+            @Override
+            protected V call() throws Exception {
+                return task.run();
+            }
+        };
+        fxTask.setOnSucceeded(e -> task.succeeded(fxTask.getValue()));
+        fxTask.setOnCancelled(e -> task.cancelled());
+        fxTask.setOnFailed(e -> {
+            Throwable t = fxTask.getException();
+            if (t instanceof CancellationException) {
+                task.cancelled();
+            } else if (t instanceof Exception ex) {
+                task.failed(ex);
+            } else {
+                task.failed(new RuntimeException(t));
+            }
+        });
+        workers.execute(fxTask);
+        return new TaskHandle() {
+            @Override
+            public void cancel() {
+                fxTask.cancel(true);
+            }
+
+            @Override
+            public boolean isDone() {
+                return fxTask.isDone();
+            }
+        };
+    }
+
+    @Override
+    public void runOnUi(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}
