@@ -2,7 +2,7 @@ package dev.tracelens.cli;
 
 import dev.tracelens.archive.Problem;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -14,10 +14,10 @@ import java.util.Map;
 final class ProblemLog {
     static final int SHOWN_PER_KIND = 5;
 
-    private final PrintStream err;
+    private final PrintWriter err;
     private final Map<Problem.Kind, Integer> counts = new EnumMap<>(Problem.Kind.class);
 
-    ProblemLog(PrintStream err) {
+    ProblemLog(PrintWriter err) {
         this.err = err;
     }
 

@@ -17,13 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +49,7 @@ final class ScanCommand implements Callable<Integer> {
         if (context < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--context must be 0 or more, not " + context);
         }
-        PrintStream err = System.err;
+        PrintWriter err = spec.commandLine().getErr();
         boolean failed = false;
         List<Path> archives = new ArrayList<>();
         for (Path path : paths) {
@@ -69,7 +65,7 @@ final class ScanCommand implements Callable<Integer> {
         ScanTextReport report = new ScanTextReport();
         long started = System.nanoTime();
         ScanSummary summary;
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        PrintWriter out = spec.commandLine().getOut();
         try {
             // Flushing per traceback would cost a system call each; the finally block flushes once.
             ObjectWriter json = TracebackJson.lineWriter().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
@@ -93,10 +89,7 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }, ReadProgress.NONE);
             if (format == Format.text) {
-                out.flush();
-                PrintStream print = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-                report.print(print);
-                print.flush();
+                report.print(out);
             }
         } finally {
             out.flush();

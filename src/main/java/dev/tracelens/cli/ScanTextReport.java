@@ -3,7 +3,7 @@ package dev.tracelens.cli;
 import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Traceback;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +34,7 @@ final class ScanTextReport {
         return groups.size();
     }
 
-    void print(PrintStream out) {
+    void print(PrintWriter out) {
         List<Group> sorted = new ArrayList<>(groups.values());
         sorted.sort(Comparator.comparingLong(Group::count).reversed().thenComparing(g -> g.first));
         int n = 0;
@@ -78,7 +78,7 @@ final class ScanTextReport {
             programs.merge(t.program(), 1, Integer::sum);
         }
 
-        void print(PrintStream out, int n) {
+        void print(PrintWriter out, int n) {
             out.printf("#%d  %s  (%,d×)%n", n, title(example), count);
             out.printf("    first %s  last %s UTC%s%n", TIME.format(first), TIME.format(last),
                     truncated > 0 ? "  (" + truncated + " cut off)" : "");

@@ -37,11 +37,11 @@ import java.util.regex.Pattern;
  */
 public final class Fingerprinter {
     private static final Pattern LIBRARY_ROOT = Pattern.compile(
-            "(?i)(?:^|/)(?:site-packages|dist-packages)/"
-                    + "|(?i)(?:^|/)lib(?:64)?/python[\\d.]*/"
-                    + "|(?i)(?:^|/)python[\\d.]*/lib/"
-                    + "|(?:^|/)python\\d*_lib/"
-                    + "|(?:^|/)third_party/");
+            "(?i)(?:^|(?<=/))(?:site-packages|dist-packages)/"
+                    + "|(?:^|(?<=/))lib(?:64)?/python[\\d.]*/"
+                    + "|(?:^|(?<=/))python[\\d.]*/lib/"
+                    + "|(?:^|(?<=/))python\\d*_lib/"
+                    + "|(?:^|(?<=/))third_party/");
     private static final Set<String> WRAPPER_MODULES = Set.of("functools.py", "contextlib.py", "decorator.py");
     private static final List<String> WRAPPER_PACKAGES = List.of(
             "newrelic/", "wrapt/", "ddtrace/", "sentry_sdk/", "elasticapm/", "opentelemetry/");

@@ -34,16 +34,33 @@ final class MessageLines {
             return List.of(stripCr(m));
         }
         List<String> lines = new ArrayList<>();
+        boolean literal = separator.equals(LITERAL_NEWLINE);
         int from = 0;
         while (true) {
             int at = m.indexOf(separator, from);
+            String part = stripCr(at < 0 ? m.substring(from) : m.substring(from, at));
+            if (literal && !lines.isEmpty() && !startsLine(part)) {
+                // A "\n" inside code or a message (print("a\nb")), not a line break Python wrote.
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + LITERAL_NEWLINE + part);
+            } else {
+                lines.add(part);
+            }
             if (at < 0) {
-                lines.add(stripCr(m.substring(from)));
                 return lines;
             }
-            lines.add(stripCr(m.substring(from, at)));
             from = at + separator.length();
         }
+    }
+
+    /** Whether text after a literal "\n" can start a traceback line. */
+    private static boolean startsLine(String part) {
+        if (part.isEmpty() || TracebackLines.isIndented(part) || TracebackLines.isHeader(part)
+                || TracebackLines.isFrame(part) || TracebackLines.separatorRelation(part) != null
+                || TracebackLines.isException(part)) {
+            return true;
+        }
+        char c = part.charAt(0);
+        return c == '{' || c == '}' || c == '[' || c == ']' || c == '|' || c == '+';
     }
 
     private static String stripCr(String line) {

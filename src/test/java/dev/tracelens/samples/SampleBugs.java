@@ -299,7 +299,7 @@ enum SampleBugs {
             return p.prefix("INFO", "app.plugins") + "plugin custom_rules updated by deploy " + r.nextInt(900);
         }
     },
-    /** vdsm style: File lines at column 0. */
+    /** vdsm style: File lines at column 0, code lines indented under them. */
     DISK_FULL("storage-agent", "OSError", 3) {
         @Override
         List<String> lines(Random r, Proc p) {
@@ -307,9 +307,9 @@ enum SampleBugs {
                     p.prefix("ERROR", "storage.task") + "Unexpected error",
                     "Traceback (most recent call last):",
                     "File \"/usr/share/agent/storage/task.py\", line 857, in _run",
-                    "return fn(*args, **kargs)",
+                    "    return fn(*args, **kargs)",
                     "File \"/usr/share/agent/storage/spool.py\", line 210, in write_chunk",
-                    "os.write(fd, chunk)",
+                    "    os.write(fd, chunk)",
                     "OSError: [Errno 28] No space left on device: '/var/lib/agent/spool/" + hex(r, 8) + ".part'");
         }
 
