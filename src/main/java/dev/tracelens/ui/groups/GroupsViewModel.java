@@ -1,0 +1,222 @@
+package dev.tracelens.ui.groups;
+
+import dev.tracelens.ui.engine.Facets;
+import dev.tracelens.ui.engine.GroupQuery;
+import dev.tracelens.ui.engine.GroupRow;
+import dev.tracelens.ui.engine.InvalidQueryException;
+import dev.tracelens.ui.engine.TracebackLibrary;
+import dev.tracelens.ui.task.BackgroundTask;
+import dev.tracelens.ui.task.TaskExecutor;
+import dev.tracelens.ui.task.TaskHandle;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The groups list: search text and filters in, groups out. Each change starts a query in the
+ * background and cancels the one still running, so the newest query always wins and typing
+ * never waits for the store.
+ */
+public final class GroupsViewModel {
+    /** More groups than a person reads; the rest are counted, not listed. */
+    public static final int LIMIT = 2000;
+    public static final String ANY = "";
+
+    private final TracebackLibrary library;
+    private final TaskExecutor executor;
+
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>(TimeRange.ALL);
+    private final StringProperty host = new SimpleStringProperty(ANY);
+    private final StringProperty program = new SimpleStringProperty(ANY);
+    private final StringProperty type = new SimpleStringProperty(ANY);
+
+    private final ObservableList<GroupRow> groups = FXCollections.observableArrayList();
+    private final ObjectProperty<GroupRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<String> hosts = FXCollections.observableArrayList();
+    private final ObservableList<String> programs = FXCollections.observableArrayList();
+    private final ObservableList<String> types = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper queryError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Facets> facets = new ReadOnlyObjectWrapper<>(Facets.EMPTY);
+    private final ReadOnlyObjectWrapper<GroupQuery> query = new ReadOnlyObjectWrapper<>(GroupQuery.ALL);
+
+    private TaskHandle running;
+    private String wantedFingerprint = "";
+
+    public GroupsViewModel(TracebackLibrary library, TaskExecutor executor) {
+        this.library = Objects.requireNonNull(library);
+        this.executor = Objects.requireNonNull(executor);
+        timeRange.addListener((o, a, b) -> refresh());
+        host.addListener((o, a, b) -> refresh());
+        program.addListener((o, a, b) -> refresh());
+        type.addListener((o, a, b) -> refresh());
+        selected.addListener((o, a, b) -> {
+            if (b != null) {
+                wantedFingerprint = b.fingerprint();
+            }
+        });
+    }
+
+    // Properties
+
+    /** The search text; applied by {@link #search()} (Enter), not on every key. */
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ObjectProperty<TimeRange> timeRangeProperty() {
+        return timeRange;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty programProperty() {
+        return program;
+    }
+
+    public StringProperty typeProperty() {
+        return type;
+    }
+
+    public ObservableList<GroupRow> groups() {
+        return groups;
+    }
+
+    public ObjectProperty<GroupRow> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<String> hosts() {
+        return hosts;
+    }
+
+    public ObservableList<String> programs() {
+        return programs;
+    }
+
+    public ObservableList<String> types() {
+        return types;
+    }
+
+    /** Why the search text cannot run, for the user; empty when it can. */
+    public ReadOnlyStringProperty queryErrorProperty() {
+        return queryError.getReadOnlyProperty();
+    }
+
+    /** "12 groups, 340 tracebacks". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ReadOnlyObjectProperty<Facets> facetsProperty() {
+        return facets.getReadOnlyProperty();
+    }
+
+    /** The query the list shows now (the detail pane applies the same filters). */
+    public ReadOnlyObjectProperty<GroupQuery> queryProperty() {
+        return query.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    public void search() {
+        refresh();
+    }
+
+    public void clearSearch() {
+        searchText.set("");
+        refresh();
+    }
+
+    /** Selects this group once it is listed (restoring the selection after a restart or a refresh). */
+    public void selectWhenListed(String fingerprint) {
+        wantedFingerprint = fingerprint == null ? "" : fingerprint;
+        reselect();
+    }
+
+    /** Reloads facets and groups, e.g. after an import committed more data. */
+    public void reload() {
+        executor.execute(BackgroundTask.of(library::facets).onSuccess(f -> {
+            facets.set(f);
+            replaceKeepingChoice(hosts, f.hosts());
+            replaceKeepingChoice(programs, f.programs());
+            replaceKeepingChoice(types, f.types());
+            refresh();
+        }).onFailure(this::showFailure));
+    }
+
+    /** Runs the current query in the background; a query still running is cancelled. */
+    public void refresh() {
+        GroupQuery q = new GroupQuery(searchText.get(), timeRange.get().since(facets.get().last()), null,
+                host.get(), program.get(), type.get());
+        if (running != null) {
+            running.cancel();
+        }
+        loading.set(true);
+        running = executor.execute(BackgroundTask.of(() -> library.groups(q, LIMIT))
+                .onSuccess(list -> show(q, list))
+                .onFailure(this::showFailure)
+                .onFinished(() -> loading.set(false)));
+    }
+
+    private void show(GroupQuery q, List<GroupRow> list) {
+        queryError.set("");
+        query.set(q);
+        groups.setAll(list);
+        long total = list.stream().mapToLong(GroupRow::count).sum();
+        summary.set(list.size() + (list.size() == 1 ? " group, " : " groups, ") + total
+                + (total == 1 ? " traceback" : " tracebacks") + (list.size() == LIMIT ? " (first " + LIMIT + ")" : ""));
+        reselect();
+    }
+
+    private void reselect() {
+        GroupRow keep = groups.stream().filter(g -> g.fingerprint().equals(wantedFingerprint)).findFirst()
+                .orElse(groups.isEmpty() ? null : groups.getFirst());
+        selected.set(keep);
+    }
+
+    private void showFailure(Exception e) {
+        if (e instanceof InvalidQueryException) {
+            queryError.set(e.getMessage());
+        } else {
+            queryError.set("The store could not answer: " + e.getMessage());
+        }
+    }
+
+    /** Replaces the offered values but keeps the current choice valid (as "any" if it vanished). */
+    private static void replaceKeepingChoice(ObservableList<String> target, List<String> values) {
+        if (!target.equals(values)) {
+            target.setAll(values);
+        }
+    }
+
+    /** Moves the selection by {@code delta} rows (clamped); used by the keyboard. */
+    public void move(int delta) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        int i = selected.get() == null ? -1 : groups.indexOf(selected.get());
+        selected.set(groups.get(Math.clamp(i + (long) delta, 0, groups.size() - 1)));
+    }
+}
