@@ -1,0 +1,165 @@
+package dev.tracelens.ui.detail;
+
+import dev.tracelens.ui.common.Formats;
+import dev.tracelens.ui.engine.GroupDetail;
+import dev.tracelens.ui.engine.GroupRow;
+import dev.tracelens.ui.engine.Occurrence;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The selected group: title, counts and where it happened, its history, the occurrences list, and
+ * for the selected occurrence the traceback beside its context.
+ */
+public final class GroupDetailView {
+    private final GroupDetailViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final Label type = new Label();
+    private final Label message = new Label();
+    private final FlowPane facts = new FlowPane(18, 4);
+    private final HistoryChart chart = new HistoryChart();
+    private final TableView<Occurrence> occurrences = new TableView<>();
+    private final TracebackView traceback = new TracebackView();
+    private final ContextView context = new ContextView();
+    private final SplitPane panes = new SplitPane();
+    private final Label error = new Label();
+    private boolean syncing;
+
+    public GroupDetailView(GroupDetailViewModel model) {
+        this.model = model;
+        root.getStyleClass().add("detail");
+        root.setId("group-detail");
+        type.getStyleClass().add("detail-type");
+        type.setId("detail-type");
+        message.getStyleClass().add("detail-message");
+        message.setWrapText(true);
+        message.setMaxHeight(44);
+        facts.getStyleClass().add("detail-facts");
+        error.getStyleClass().add("error-text");
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.textProperty().bind(model.errorProperty());
+
+        VBox header = new VBox(4, type, message, facts, chart.node(), error);
+        header.getStyleClass().add("detail-header");
+
+        occurrences.setId("occurrences");
+        occurrences.getStyleClass().addAll("occurrences", "dense");
+        occurrences.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        occurrences.setPlaceholder(new Label("No occurrence"));
+        TableColumn<Occurrence, String> time = new TableColumn<>("Time (UTC)");
+        time.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.dateTime(c.getValue().timestamp())));
+        time.setPrefWidth(140);
+        TableColumn<Occurrence, String> host = new TableColumn<>("Host");
+        host.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().host()));
+        host.setPrefWidth(95);
+        TableColumn<Occurrence, String> program = new TableColumn<>("Program");
+        program.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().program()));
+        occurrences.getColumns().addAll(List.of(time, host, program));
+        occurrences.setItems(model.occurrences());
+        occurrences.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                model.selectedOccurrenceProperty().set(b);
+            }
+        });
+        model.selectedOccurrenceProperty().addListener((o, a, b) -> {
+            syncing = true;
+            try {
+                if (b == null) {
+                    occurrences.getSelectionModel().clearSelection();
+                } else {
+                    occurrences.getSelectionModel().select(b);
+                    occurrences.scrollTo(Math.max(0, occurrences.getSelectionModel().getSelectedIndex() - 2));
+                }
+            } finally {
+                syncing = false;
+            }
+        });
+
+        panes.setOrientation(Orientation.HORIZONTAL);
+        panes.getItems().addAll(occurrences, traceback.node(), context.node());
+        panes.setDividerPositions(0.22, 0.62);
+        SplitPane.setResizableWithParent(occurrences, false);
+
+        root.setTop(header);
+        root.setCenter(panes);
+
+        model.detailProperty().addListener((o, a, d) -> showDetail(d));
+        model.tracebackProperty().addListener((o, a, t) -> {
+            traceback.show(t);
+            context.show(t);
+        });
+        showDetail(null);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public SplitPane panes() {
+        return panes;
+    }
+
+    public TracebackView traceback() {
+        return traceback;
+    }
+
+    public ContextView context() {
+        return context;
+    }
+
+    public TableView<Occurrence> occurrences() {
+        return occurrences;
+    }
+
+    private void showDetail(GroupDetail d) {
+        chart.show(d);
+        if (d == null) {
+            type.setText("No group selected");
+            message.setText("Pick a group on the left, or open an archive to fill the list.");
+            facts.getChildren().clear();
+            return;
+        }
+        GroupRow g = d.group();
+        type.setText(g.exceptionType());
+        message.setText(g.message());
+        message.setTooltip(g.message().length() > 80 ? new Tooltip(g.message()) : null);
+        facts.getChildren().setAll(
+                fact("Occurrences", String.format(Locale.ROOT, "%,d", g.count())),
+                fact("First seen", Formats.dateTime(g.firstSeen())),
+                fact("Last seen", Formats.dateTime(g.lastSeen())),
+                fact("Seen before", String.format(Locale.ROOT, "%,d", d.seenBefore()),
+                        "Stored tracebacks, in all imported history, with the same filtered text"),
+                fact("Hosts", Formats.shortList(g.hosts(), 4), String.join("\n", g.hosts())),
+                fact("Programs", Formats.shortList(g.programs(), 3), String.join("\n", g.programs())));
+    }
+
+    private static Node fact(String name, String value) {
+        return fact(name, value, null);
+    }
+
+    private static Node fact(String name, String value, String tooltip) {
+        Label n = new Label(name);
+        n.getStyleClass().add("fact-name");
+        Label v = new Label(value);
+        v.getStyleClass().add("fact-value");
+        v.setId("fact-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        HBox box = new HBox(5, n, v);
+        if (tooltip != null && !tooltip.isEmpty()) {
+            Tooltip.install(box, new Tooltip(tooltip));
+        }
+        return box;
+    }
+}
