@@ -43,7 +43,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.controlsfx.control.textfield.CustomTextField;
+import atlantafx.base.controls.CustomTextField;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.io.File;
@@ -85,7 +85,7 @@ public final class MainView {
 
         main.setOrientation(Orientation.VERTICAL);
         main.getItems().addAll(groupsView.table(), detailView.node());
-        main.setDividerPositions(0.36);
+        main.setDividerPositions(0.4);
         root.setCenter(main);
         root.setBottom(statusBar());
         installDragAndDrop();

@@ -2,6 +2,8 @@ package dev.tracelens.ui;
 
 import dev.tracelens.archive.Problem;
 import dev.tracelens.ui.detail.GroupDetailViewModel;
+import dev.tracelens.ui.engine.Facets;
+import dev.tracelens.ui.engine.GroupQuery;
 import dev.tracelens.ui.engine.TracebackLibrary;
 import dev.tracelens.ui.groups.GroupsViewModel;
 import dev.tracelens.ui.imports.ImportJob;
@@ -19,6 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,8 +68,8 @@ public final class MainViewModel {
         this.groups = new GroupsViewModel(library, executor);
         this.detail = new GroupDetailViewModel(library, executor);
         this.imports = new ImportQueue(library, executor, () -> settings.get().contextLines(), this::onCommitted);
-        groups.selectedProperty().addListener((o, a, g) -> detail.show(g, groups.queryProperty().get()));
-        groups.queryProperty().addListener((o, a, q) -> detail.show(groups.selectedProperty().get(), q));
+        groups.selectedProperty().addListener((o, a, g) -> detail.show(g, detailQuery()));
+        groups.queryProperty().addListener((o, a, q) -> detail.show(groups.selectedProperty().get(), detailQuery()));
         groups.facetsProperty().addListener((o, a, f) -> status.set(String.format(Locale.ROOT,
                 "%,d tracebacks stored", f.tracebacks())));
         sampleBanner.set(settings.get().sampleDataOnly());
@@ -197,6 +200,21 @@ public final class MainViewModel {
         } catch (RuntimeException e) {
             status.set(e.getMessage());
         }
+    }
+
+    /**
+     * The list's query, with an open time range closed to what is stored: every group's chart
+     * then spans the same time, so charts of different groups compare at a glance.
+     */
+    private GroupQuery detailQuery() {
+        GroupQuery q = groups.queryProperty().get();
+        Facets f = groups.facetsProperty().get();
+        if (f.first() == null || f.last() == null) {
+            return q;
+        }
+        Instant since = q.since() != null ? q.since() : f.first();
+        Instant until = q.until() != null ? q.until() : f.last().plusMillis(1);
+        return until.isBefore(since) ? q : new GroupQuery(q.text(), since, until, q.host(), q.program(), q.type());
     }
 
     private void onCommitted() {

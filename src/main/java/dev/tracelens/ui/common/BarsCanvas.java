@@ -63,7 +63,7 @@ public class BarsCanvas extends Canvas {
         }
         long max = counts.stream().mapToLong(Long::longValue).max().orElse(0);
         double slot = w / counts.size();
-        double gap = slot > 4 ? 1 : 0;
+        double gap = slot > 24 ? slot * 0.15 : slot > 4 ? 1 : 0;
         for (int i = 0; i < counts.size(); i++) {
             long c = counts.get(i);
             double x = i * slot;

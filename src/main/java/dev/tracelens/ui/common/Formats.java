@@ -12,6 +12,9 @@ import java.util.List;
 public final class Formats {
     public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
+    /** Occurrence lists: the year is in the group's first/last seen already. */
+    public static final DateTimeFormatter SHORT_DATE_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Formats() {

@@ -32,7 +32,7 @@ public final class ContextView {
     public ContextView() {
         root.getStyleClass().add("context-pane");
         list.setId("context-list");
-        list.getStyleClass().add("context-list");
+        list.getStyleClass().addAll("context-list", "dense");
         list.setCellFactory(l -> new RowCell());
         list.setPlaceholder(new Label("No log lines before this traceback"));
         Label title = new Label("Before it, same machine");

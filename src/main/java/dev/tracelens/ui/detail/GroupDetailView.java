@@ -60,11 +60,11 @@ public final class GroupDetailView {
         occurrences.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         occurrences.setPlaceholder(new Label("No occurrence"));
         TableColumn<Occurrence, String> time = new TableColumn<>("Time (UTC)");
-        time.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.dateTime(c.getValue().timestamp())));
-        time.setPrefWidth(140);
+        time.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.SHORT_DATE_TIME.format(c.getValue().timestamp())));
+        time.setPrefWidth(118);
         TableColumn<Occurrence, String> host = new TableColumn<>("Host");
         host.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().host()));
-        host.setPrefWidth(95);
+        host.setPrefWidth(90);
         TableColumn<Occurrence, String> program = new TableColumn<>("Program");
         program.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().program()));
         occurrences.getColumns().addAll(List.of(time, host, program));
@@ -90,7 +90,7 @@ public final class GroupDetailView {
 
         panes.setOrientation(Orientation.HORIZONTAL);
         panes.getItems().addAll(occurrences, traceback.node(), context.node());
-        panes.setDividerPositions(0.22, 0.62);
+        panes.setDividerPositions(0.24, 0.64);
         SplitPane.setResizableWithParent(occurrences, false);
 
         root.setTop(header);

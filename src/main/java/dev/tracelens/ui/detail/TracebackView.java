@@ -53,6 +53,10 @@ public final class TracebackView {
         title.getStyleClass().add("pane-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        meta.setMinWidth(0);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copyMarkdown.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(8, title, meta, spacer, copy, copyMarkdown);
         header.getStyleClass().add("pane-header");
         root.setTop(header);

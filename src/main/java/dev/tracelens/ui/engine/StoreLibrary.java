@@ -107,7 +107,9 @@ public final class StoreLibrary implements TracebackLibrary {
             return Optional.empty();
         }
         GroupSummary g = list.groups().getFirst();
-        Duration span = Duration.between(g.firstSeen(), g.lastSeen());
+        Instant from = query.since() != null ? query.since() : g.firstSeen();
+        Instant to = query.until() != null ? query.until() : g.lastSeen();
+        Duration span = Duration.between(from, to);
         BucketSize size = span.compareTo(Duration.ofDays(3)) > 0 ? BucketSize.DAY : BucketSize.HOUR;
         History history = run(() -> queries.history(fingerprint, filter, size));
         SearchResult hits = run(() -> queries.search(filter.withText(null), occurrenceLimit));

@@ -72,7 +72,7 @@ public final class GroupsView {
         table.setItems(sorted);
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!syncing && b != null) {
+            if (!syncing && b != null && !model.isReplacingList()) {
                 model.selectedProperty().set(b);
             }
         });

@@ -56,6 +56,7 @@ public final class GroupsViewModel {
     private final ReadOnlyObjectWrapper<GroupQuery> query = new ReadOnlyObjectWrapper<>(GroupQuery.ALL);
 
     private TaskHandle running;
+    private boolean replacing;
     private String wantedFingerprint = "";
 
     public GroupsViewModel(TracebackLibrary library, TaskExecutor executor) {
@@ -138,6 +139,14 @@ public final class GroupsViewModel {
         return query.getReadOnlyProperty();
     }
 
+    /**
+     * Whether the list is being replaced: a table keeps its selected index across the change and
+     * would report an unrelated row as selected; views ignore their selection events meanwhile.
+     */
+    public boolean isReplacingList() {
+        return replacing;
+    }
+
     // Commands
 
     public void search() {
@@ -183,7 +192,12 @@ public final class GroupsViewModel {
     private void show(GroupQuery q, List<GroupRow> list) {
         queryError.set("");
         query.set(q);
-        groups.setAll(list);
+        replacing = true;
+        try {
+            groups.setAll(list);
+        } finally {
+            replacing = false;
+        }
         long total = list.stream().mapToLong(GroupRow::count).sum();
         summary.set(list.size() + (list.size() == 1 ? " group, " : " groups, ") + total
                 + (total == 1 ? " traceback" : " tracebacks") + (list.size() == LIMIT ? " (first " + LIMIT + ")" : ""));

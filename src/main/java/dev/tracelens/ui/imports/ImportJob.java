@@ -96,6 +96,7 @@ public final class ImportJob {
 
     void finish(State end, String message) {
         state.set(end);
+        currentFile.set("");
         details.set(message);
         if (end == State.DONE) {
             progress.set(1);

@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,11 +39,26 @@ public final class FxTaskExecutor implements TaskExecutor {
                 return task.run();
             }
         };
-        fxTask.setOnSucceeded(e -> task.succeeded(fxTask.getValue()));
-        fxTask.setOnCancelled(e -> task.cancelled());
+        // A result can reach the FX thread after cancel() (the worker finished just before it);
+        // the flag makes sure a cancelled task never reports success, and reports only once.
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicBoolean reported = new AtomicBoolean();
+        fxTask.setOnSucceeded(e -> {
+            if (!cancelled.get() && reported.compareAndSet(false, true)) {
+                task.succeeded(fxTask.getValue());
+            }
+        });
+        fxTask.setOnCancelled(e -> {
+            if (reported.compareAndSet(false, true)) {
+                task.cancelled();
+            }
+        });
         fxTask.setOnFailed(e -> {
+            if (!reported.compareAndSet(false, true)) {
+                return;
+            }
             Throwable t = fxTask.getException();
-            if (t instanceof CancellationException) {
+            if (cancelled.get() || t instanceof CancellationException) {
                 task.cancelled();
             } else if (t instanceof Exception ex) {
                 task.failed(ex);
@@ -54,6 +70,9 @@ public final class FxTaskExecutor implements TaskExecutor {
         return new TaskHandle() {
             @Override
             public void cancel() {
+                if (!reported.get()) {
+                    cancelled.set(true);
+                }
                 fxTask.cancel(true);
             }
 
