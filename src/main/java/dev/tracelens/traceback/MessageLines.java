@@ -64,6 +64,9 @@ final class MessageLines {
     }
 
     private static String stripCr(String line) {
+        if (line.endsWith("#015")) {
+            return line.substring(0, line.length() - 4);
+        }
         return !line.isEmpty() && line.charAt(line.length() - 1) == '\r' ? line.substring(0, line.length() - 1) : line;
     }
 }

@@ -35,12 +35,16 @@ final class OpenTraceback {
     final String headerRowLead;
     final LogLine[] context;
     private final List<String> lines = new ArrayList<>();
-    private final String prefix;
-    private final String prefixShape;
+    private String prefix;
+    private String prefixShape;
     private final boolean group;
     private PrefixMode prefixMode;
     private Phase phase = Phase.FRAMES;
     private int heldBlanks;
+    /** Frames of the exception being printed; Python prints none without at least one. */
+    private int framesInSegment;
+    /** Inside a {@code """}-quoted remote traceback in a message (multiprocessing, concurrent.futures). */
+    private boolean inTripleQuotes;
     private int chars;
     private long lastId;
 
@@ -77,7 +81,13 @@ final class OpenTraceback {
             return Verdict.HELD;
         }
         if (!belongs(line)) {
-            return Verdict.END;
+            if (!learnPrefixFromFirstFrame(raw)) {
+                return Verdict.END;
+            }
+            line = stripPrefix(raw);
+            if (!belongs(line)) {
+                return Verdict.END;
+            }
         }
         for (; heldBlanks > 0; heldBlanks--) {
             add("");
@@ -100,21 +110,34 @@ final class OpenTraceback {
                 }
                 if (group && TracebackLines.isGroupLine(line)) {
                     String content = TracebackLines.groupContent(line);
-                    if (content != null && TracebackLines.isException(content)) {
+                    if (content != null && TracebackLines.isFrame(content)) {
+                        framesInSegment++;
+                    } else if (content != null && framesInSegment > 0 && TracebackLines.isException(content)) {
                         phase = Phase.AFTER_EXCEPTION;
                     }
                     return true;
                 }
-                if (TracebackLines.isIndented(line) || TracebackLines.isFrame(line) || TracebackLines.isElision(line)) {
+                if (TracebackLines.isFrame(line)) {
+                    framesInSegment++;
                     return true;
                 }
-                if (TracebackLines.isException(line)) {
+                if (TracebackLines.isIndented(line) || TracebackLines.isElision(line)) {
+                    return true;
+                }
+                if (framesInSegment > 0 && TracebackLines.isException(line)) {
                     phase = Phase.AFTER_EXCEPTION;
                     return true;
                 }
                 return false;
             }
             case AFTER_EXCEPTION -> {
+                if (line.strip().equals("\"\"\"") && (inTripleQuotes || lastLineIsRemoteTraceback())) {
+                    inTripleQuotes = !inTripleQuotes;
+                    return true;
+                }
+                if (inTripleQuotes) {
+                    return true;
+                }
                 if (relation != null) {
                     phase = Phase.CHAINED;
                     return true;
@@ -122,13 +145,12 @@ final class OpenTraceback {
                 if (TracebackLines.isIndented(line) || (group && TracebackLines.isGroupLine(line))) {
                     return !TracebackLines.isHeader(line) || group;
                 }
-                char c = line.charAt(0);
-                // Pretty-printed JSON (or a repr) continuing the message at column 0.
-                return c == '{' || c == '}' || c == '[' || c == ']' || c == ')';
+                return continuesJsonOrRepr(line);
             }
             case CHAINED -> {
                 if (TracebackLines.isHeader(line)) {
                     phase = Phase.FRAMES;
+                    framesInSegment = 0;
                     return true;
                 }
                 if (TracebackLines.isException(line)) {
@@ -140,6 +162,31 @@ final class OpenTraceback {
             }
             default -> throw new IllegalStateException(phase.toString());
         }
+    }
+
+    /**
+     * Pretty-printed JSON (or a repr) continuing the message at column 0. An opening bracket only
+     * counts when what follows it is JSON-like: {@code [20286] INFO ...} is the everyday log prefix
+     * of many programs and starts the next log line, not a JSON array.
+     */
+    static boolean continuesJsonOrRepr(String line) {
+        char c = line.charAt(0);
+        if (c == '{' || c == '}' || c == ']' || c == ')') {
+            return true;
+        }
+        if (c != '[') {
+            return false;
+        }
+        if (line.length() == 1) {
+            return true;
+        }
+        char next = line.charAt(1);
+        return next == ' ' || next == '{' || next == '[' || next == '"' || next == ']' || next == '\t';
+    }
+
+    private boolean lastLineIsRemoteTraceback() {
+        var m = TracebackLines.exception(lines.get(lines.size() - 1));
+        return m != null && m.group(1).endsWith("RemoteTraceback");
     }
 
     /** Whether the last exception of the chain was printed (so the traceback is complete). */
@@ -184,6 +231,28 @@ final class OpenTraceback {
                 return raw;
             }
         }
+    }
+
+    /**
+     * A bare header whose following rows carry a prefix ({@code web-1  |   File "..."}): learns
+     * the prefix from the first frame line, as the text before Python's two-space indent.
+     */
+    private boolean learnPrefixFromFirstFrame(String raw) {
+        if (lines.size() != 1 || phase != Phase.FRAMES || !prefix.isBlank()) {
+            return false;
+        }
+        int at = raw.indexOf("File \"");
+        if (at <= 0 || !TracebackLines.isFrame(raw.substring(at))) {
+            return false;
+        }
+        int end = raw.startsWith("  ", at - 2) ? at - 2 : at;
+        if (end <= 0 || raw.substring(0, end).isBlank()) {
+            return false;
+        }
+        prefix = raw.substring(0, end);
+        prefixShape = shape(prefix);
+        prefixMode = PrefixMode.STRIP;
+        return true;
     }
 
     private boolean startsWithPrefix(String raw) {

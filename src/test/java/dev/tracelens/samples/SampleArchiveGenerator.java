@@ -40,6 +40,7 @@ public final class SampleArchiveGenerator {
 
     private final Random random;
     private final List<Event> events = new ArrayList<>();
+    private final java.util.SortedMap<String, Integer> emitted = new java.util.TreeMap<>();
     private final List<Proc> procs = new ArrayList<>();
     private int seq;
 
@@ -66,14 +67,23 @@ public final class SampleArchiveGenerator {
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "sample-logs");
         long seed = args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED;
-        for (Path written : write(out, seed)) {
+        for (Path written : write(out, seed).files()) {
             System.out.println(written + " " + Files.size(written) + " bytes");
         }
     }
 
-    /** Writes the hourly archives into {@code dir} and returns them in time order. */
-    public static List<Path> write(Path dir, long seed) throws IOException {
-        return new SampleArchiveGenerator(seed).generate(dir);
+    /**
+     * The archives written, in time order, and how many tracebacks of each exception type they
+     * hold (the one cut off before its exception line counts under {@code ""}).
+     */
+    public record Samples(List<Path> files, java.util.SortedMap<String, Integer> tracebacksByType) {
+    }
+
+    /** Writes the hourly archives into {@code dir}. */
+    public static Samples write(Path dir, long seed) throws IOException {
+        SampleArchiveGenerator generator = new SampleArchiveGenerator(seed);
+        List<Path> files = generator.generate(dir);
+        return new Samples(files, java.util.Collections.unmodifiableSortedMap(generator.emitted));
     }
 
     private List<Path> generate(Path dir) throws IOException {
@@ -163,6 +173,7 @@ public final class SampleArchiveGenerator {
 
     /** The "why" line, a few seconds before, then the traceback's lines a few ms apart. */
     private void emit(SampleBugs bug, Proc p, long t, long gapMillis) {
+        emitted.merge(bug.exceptionType, 1, Integer::sum);
         p.nowMillis = t - 1_500 - random.nextInt(3_000);
         add(p.nowMillis, p, bug.why(random, p));
         p.nowMillis = t;
@@ -197,6 +208,7 @@ public final class SampleArchiveGenerator {
         for (int i = 0; i < 3; i++) {
             add(t + i * 3L, p, lines.get(i));
         }
+        emitted.merge("", 1, Integer::sum);
     }
 
     /** Lets each gzip member finish without closing the file under it. */

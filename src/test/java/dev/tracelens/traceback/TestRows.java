@@ -26,9 +26,51 @@ final class TestRows {
     private String archive = "2016-08-12-03.tsv.gz";
     private long rowNumber;
 
-    /** One stored row; also the view handed to the handler. */
-    record Row(long id, long timestampMillis, Source source, String archive, long rowNumber, byte[] bytes)
-            implements RowView {
+    private int decodes;
+
+    /** One stored row; also the view handed to the handler. Counts decodes, to check the hot path. */
+    final class Row implements RowView {
+        private final long id;
+        private final long timestampMillis;
+        private final Source source;
+        private final String archive;
+        private final long rowNumber;
+        private final byte[] bytes;
+
+        Row(long id, long timestampMillis, Source source, String archive, long rowNumber, byte[] bytes) {
+            this.id = id;
+            this.timestampMillis = timestampMillis;
+            this.source = source;
+            this.archive = archive;
+            this.rowNumber = rowNumber;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public long id() {
+            return id;
+        }
+
+        @Override
+        public long timestampMillis() {
+            return timestampMillis;
+        }
+
+        @Override
+        public Source source() {
+            return source;
+        }
+
+        @Override
+        public String archive() {
+            return archive;
+        }
+
+        @Override
+        public long rowNumber() {
+            return rowNumber;
+        }
+
         @Override
         public int messageLength() {
             return bytes.length;
@@ -50,6 +92,7 @@ final class TestRows {
 
         @Override
         public String message() {
+            decodes++;
             return new String(bytes, StandardCharsets.UTF_8);
         }
 
@@ -57,6 +100,11 @@ final class TestRows {
         public LogLine toLogLine() {
             return new LogLine(id, timestampMillis, source, bytes.clone(), archive, rowNumber);
         }
+    }
+
+    /** How many times a row's message was decoded by whoever read the rows. */
+    int decodes() {
+        return decodes;
     }
 
     Source source(String host, String program) {

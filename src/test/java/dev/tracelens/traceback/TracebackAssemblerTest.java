@@ -537,6 +537,38 @@ class TracebackAssemblerTest {
     }
 
     @Test
+    void aBracketedPidLogLineAfterTheExceptionEndsTheTraceback() {
+        String worker = "app-worker";
+        rows.addLines(WEB, worker, """
+                Traceback (most recent call last):
+                  File "/srv/app/app/payments.py", line 88, in charge
+                    resp = session.post(url)
+                requests.exceptions.ConnectionError: Max retries exceeded""");
+        rows.add(WEB, worker, "[32524] INFO celery.worker: Task app.tasks.sync_catalog[30c663c1] succeeded in 3.059s");
+        rows.addLines(WEB, worker, """
+                [32524] ERROR app.plugins: cannot load plugin - Traceback (most recent call last):
+                  File "/srv/app/plugins/custom_rules.py", line 12
+                    if rule.enabled
+                                   ^
+                SyntaxError: invalid syntax""");
+        List<Traceback> tbs = run();
+        assertEquals(List.of("requests.exceptions.ConnectionError", "SyntaxError"),
+                tbs.stream().map(Traceback::exceptionType).toList());
+        assertEquals("Max retries exceeded", tbs.get(0).message());
+        assertFalse(tbs.get(0).text().contains("celery"));
+    }
+
+    @Test
+    void bracketRowsContinueTheMessageOnlyWhenTheyLookLikeJson() {
+        assertTrue(OpenTraceback.continuesJsonOrRepr("["));
+        assertTrue(OpenTraceback.continuesJsonOrRepr("[{\"id\": 1},"));
+        assertTrue(OpenTraceback.continuesJsonOrRepr("[ 1, 2 ]"));
+        assertTrue(OpenTraceback.continuesJsonOrRepr("]"));
+        assertFalse(OpenTraceback.continuesJsonOrRepr("[20286] INFO app: next"));
+        assertFalse(OpenTraceback.continuesJsonOrRepr("[pid 7] WARNING x"));
+    }
+
+    @Test
     void python311MarkersElisionsRepeatsAndStringFrames() {
         rows.addLines(WEB, APP, """
                 Traceback (most recent call last):
@@ -628,5 +660,138 @@ class TracebackAssemblerTest {
                 main.main()
                 	/app/main.go:9 +0x1d""");
         assertEquals(List.of(), run());
+    }
+
+    @Test
+    void decodesOnlyRowsOfOpenTracebacksOrWithAHeader() {
+        foreign(100);
+        rows.add(WEB, APP, "20286/MainThread INFO app: fine");
+        rows.addLines(WEB, APP, """
+                Traceback (most recent call last):
+                  File "/srv/app/app/main.py", line 1, in <module>
+                ZeroDivisionError: division by zero
+                20286/MainThread INFO app: after""");
+        foreign(100);
+        rows.add(WEB, APP, "20286/MainThread INFO app: later");
+        run();
+        // Header, frame, exception line, and the row that ended the traceback.
+        assertEquals(4, rows.decodes());
+        assertEquals(1, out.size());
+    }
+
+    @Test
+    void lineAfterHeaderIsNoExceptionBeforeAnyFrame() {
+        rows.add(WEB, APP, "Traceback (most recent call last):");
+        rows.add(WEB, APP, "INFO: worker booted");
+        Traceback tb = run().get(0);
+        assertTrue(tb.truncated());
+        assertEquals("", tb.exceptionType());
+        assertEquals("Traceback (most recent call last):", tb.text());
+    }
+
+    @Test
+    void bareHeaderWithPrefixedContinuationLearnsThePrefixFromTheFirstFrame() {
+        rows.addLines("docker-host", "compose", """
+                Traceback (most recent call last):
+                worker-2  |   File "/app/app/tasks.py", line 12, in run
+                worker-2  |     do()
+                worker-2  | RuntimeError: failed
+                worker-2  | INFO done""");
+        Traceback tb = run().get(0);
+        assertEquals("RuntimeError", tb.exceptionType());
+        assertEquals(List.of(new Frame("/app/app/tasks.py", 12, "run", "do()")), tb.frames());
+        assertEquals("""
+                Traceback (most recent call last):
+                  File "/app/app/tasks.py", line 12, in run
+                    do()
+                RuntimeError: failed""", tb.text());
+        assertFalse(tb.truncated());
+    }
+
+    @Test
+    void remoteTracebackPrintedWithoutHeaderGivesItsInnerAndOuterTracebacks() {
+        rows.addLines(WEB, APP, """
+                concurrent.futures.process._RemoteTraceback:\s
+                \"""
+                Traceback (most recent call last):
+                  File "/usr/lib/python3.11/concurrent/futures/process.py", line 256, in _process_worker
+                    r = call_item.fn(*call_item.args, **call_item.kwargs)
+                  File "/srv/app/app/resize.py", line 7, in resize
+                    raise ValueError("bad image")
+                ValueError: bad image
+                \"""
+
+                The above exception was the direct cause of the following exception:
+
+                Traceback (most recent call last):
+                  File "/srv/app/app/jobs.py", line 30, in run
+                    fut.result()
+                ValueError: bad image
+                20286/MainThread INFO app: next""");
+        List<Traceback> tbs = run();
+        // The first line is no header: the inner traceback ends at its closing quotes, the outer stands alone.
+        assertEquals(List.of("ValueError", "ValueError"), tbs.stream().map(Traceback::exceptionType).toList());
+        assertEquals("resize", tbs.get(0).frames().get(1).function());
+        assertEquals("bad image", tbs.get(0).message());
+        assertEquals("run", tbs.get(1).frames().get(0).function());
+        assertEquals(List.of(), tbs.get(1).causes());
+    }
+
+    @Test
+    void remoteTracebackInTripleQuotesWithinAChainStaysInItsMessage() {
+        rows.addLines(WEB, APP, """
+                Traceback (most recent call last):
+                  File "/srv/app/app/jobs.py", line 20, in submit
+                    pool.submit(resize, path)
+                OSError: pool broken
+
+                During handling of the above exception, another exception occurred:
+
+                multiprocessing.pool.RemoteTraceback:\s
+                \"""
+                Traceback (most recent call last):
+                  File "/srv/app/app/resize.py", line 7, in resize
+                ValueError: bad image
+                \"""
+                20286/MainThread INFO app: next""");
+        List<Traceback> tbs = run();
+        assertEquals(1, tbs.size());
+        Traceback tb = tbs.get(0);
+        assertEquals("multiprocessing.pool.RemoteTraceback", tb.exceptionType());
+        assertEquals("\n\"\"\"\nTraceback (most recent call last):\n  File \"/srv/app/app/resize.py\", line 7, in resize\n"
+                + "ValueError: bad image\n\"\"\"", tb.message());
+        assertEquals("OSError", tb.causes().get(0).exceptionType());
+        assertFalse(tb.truncated());
+    }
+
+    @Test
+    void rsyslogCarriageReturnsAreDropped() {
+        rows.add(WEB, APP, "Traceback (most recent call last):#015#012  File \"C:\\app\\main.py\", line 3, in <module>#015#012"
+                + "    main()#015#012ValueError: bad#015");
+        Traceback tb = run().get(0);
+        assertEquals("ValueError", tb.exceptionType());
+        assertEquals("bad", tb.message());
+        assertEquals(new Frame("C:\\app\\main.py", 3, "<module>", "main()"), tb.frames().get(0));
+    }
+
+    @Test
+    void framesAtColumnZeroBetweenForeignRows() {
+        long header = rows.add("vdsm-7", "vdsm", "MainThread::ERROR::2011-12-05 07:04:56,300::vdsm::74::vds::(run) Traceback (most recent call last):");
+        foreign(5);
+        rows.add("vdsm-7", "vdsm", "File \"/usr/share/vdsm/vdsm\", line 72, in run");
+        foreign(5);
+        rows.add("vdsm-7", "vdsm", "    serve_clients(log)");
+        rows.add("vdsm-7", "vdsm", "File \"/usr/share/vdsm/clientIF.py\", line 111, in __init__");
+        rows.add("vdsm-7", "vdsm", "    self._libvirt = libvirtconnection.get()");
+        long last = rows.add("vdsm-7", "vdsm", "libvirtError: Failed to connect socket");
+        foreign(5);
+        rows.add("vdsm-7", "vdsm", "Thread-15::DEBUG::2011-12-07 11:44:17,737::clientIF::54::vds::(wrapper) call getVdsCapabilities");
+        Traceback tb = run().get(0);
+        assertEquals(header, tb.firstId());
+        assertEquals(last, tb.id());
+        assertEquals("libvirtError", tb.exceptionType());
+        assertEquals(List.of(new Frame("/usr/share/vdsm/vdsm", 72, "run", "serve_clients(log)"),
+                new Frame("/usr/share/vdsm/clientIF.py", 111, "__init__", "self._libvirt = libvirtconnection.get()")), tb.frames());
+        assertFalse(tb.truncated());
     }
 }
