@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 /** The {@code tracelens} command and its subcommands. */
 @Command(name = "tracelens", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Rebuilds Python tracebacks from Papertrail archives.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class,
+                ImportCommand.class, GroupsCommand.class, SearchCommand.class, ShowCommand.class,
+                HistoryCommand.class, AnalyzeCommand.class, PruneCommand.class, ArchivesCommand.class})
 public final class TracelensCommand implements Runnable {
 
     @CommandLine.Spec

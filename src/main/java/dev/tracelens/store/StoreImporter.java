@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
 /**
  * Imports archives into a {@link TracebackStore}: streams tracebacks from the engine into the
@@ -125,7 +124,8 @@ public final class StoreImporter {
                         + TracebackStore.describe(cause) + ". The store is unchanged since its last commit ("
                         + session.imported.size() + " archive(s) of this import were committed);"
                         + " run the import again once the cause is fixed.", e);
-            } catch (CancellationException | StoreException e) {
+            } catch (RuntimeException e) {
+                // Cancelled, or the engine failed: nothing half-done stays; the last commit is the store.
                 store.rollbackToLastCommit();
                 throw e;
             }

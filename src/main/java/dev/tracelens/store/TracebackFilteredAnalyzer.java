@@ -3,7 +3,6 @@ package dev.tracelens.store;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.LetterTokenizer;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import java.io.IOException;
@@ -23,6 +22,10 @@ import java.util.regex.Pattern;
  * ({@code validated_input} becomes {@code validatedput}, {@code login} becomes {@code log}), its
  * dots match any character ({@code python2x7} is deleted too), and digits and punctuation never
  * make tokens, so line numbers never matter.
+ *
+ * <p>The char filter is {@link TracebackFilterCharFilter}, a hand-written equivalent of
+ * Lucene's {@code PatternReplaceCharFilter} with this pattern (proved equal by a test), because
+ * the regex took half of indexing time.
  */
 public final class TracebackFilteredAnalyzer extends Analyzer {
 
@@ -36,9 +39,19 @@ public final class TracebackFilteredAnalyzer extends Analyzer {
 
     private static final Pattern PATTERN = Pattern.compile(FILTER_PATTERN);
 
+    /**
+     * The char filter: {@link TracebackFilterCharFilter}, which gives the same output and offsets
+     * as {@code new PatternReplaceCharFilter(PATTERN, "", reader)} (the Elasticsearch component)
+     * about ten times faster.
+     */
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(PATTERN, "", reader);
+        return new TracebackFilterCharFilter(reader);
+    }
+
+    /** The pattern as Elasticsearch compiled it, for comparison with the fast filter. */
+    static Pattern pattern() {
+        return PATTERN;
     }
 
     @Override
