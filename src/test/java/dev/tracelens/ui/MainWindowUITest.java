@@ -99,8 +99,8 @@ class MainWindowUITest {
                 .equals(chosen.exceptionType()));
         waitUntil("its traceback shows", () -> window.view().detailView().traceback().displayedText()
                 .contains("Traceback (most recent call last):"));
-        waitUntil("with its context", () -> !window.view().detailView().context().list().getItems().isEmpty());
-        List<ContextView.Row> context = window.view().detailView().context().list().getItems();
+        waitUntil("with its context", () -> !window.view().detailView().context().rows().isEmpty());
+        List<ContextView.Row> context = window.view().detailView().context().rows();
         assertTrue(context.getLast().header(), "the header row closes the context");
         assertEquals(String.valueOf(chosen.count()), robot.lookup("#fact-occurrences").queryAs(Label.class).getText());
 

@@ -3,13 +3,15 @@ package dev.tracelens.ui.detail;
 import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Traceback;
 import dev.tracelens.ui.common.Formats;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import java.util.List;
 /**
  * The rows the same machine and program logged just before the traceback, oldest first, ending
  * with the traceback's header row. Rows of the same process (same pid) are highlighted: they
- * usually say what the process was doing.
+ * usually say what the process was doing. Long rows wrap rather than scroll sideways, and the
+ * view opens scrolled to the end, where the rows that matter are.
  */
 public final class ContextView {
     /** One row of the list. {@code header} marks the traceback's own first row. */
@@ -26,30 +29,35 @@ public final class ContextView {
     }
 
     private final BorderPane root = new BorderPane();
-    private final ListView<Row> list = new ListView<>();
+    private final VBox lines = new VBox();
+    private final ScrollPane scroll = new ScrollPane(lines);
     private final Label meta = new Label();
+    private final List<Row> shown = new ArrayList<>();
 
     public ContextView() {
         root.getStyleClass().add("context-pane");
-        list.setId("context-list");
-        list.getStyleClass().addAll("context-list", "dense");
-        list.setCellFactory(l -> new RowCell());
-        list.setPlaceholder(new Label("No log lines before this traceback"));
+        lines.setId("context-lines");
+        lines.getStyleClass().add("context-lines");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("context-scroll");
         Label title = new Label("Before it, same machine");
         title.getStyleClass().add("pane-title");
+        title.setMinWidth(Label.USE_PREF_SIZE);
         meta.getStyleClass().add("pane-meta");
+        meta.setMinWidth(0);
         HBox header = new HBox(8, title, meta);
         header.getStyleClass().add("pane-header");
         root.setTop(header);
-        root.setCenter(list);
+        root.setCenter(scroll);
     }
 
     public Node node() {
         return root;
     }
 
-    public ListView<Row> list() {
-        return list;
+    /** The rows shown now, oldest first. */
+    public List<Row> rows() {
+        return List.copyOf(shown);
     }
 
     public static List<Row> rows(Traceback t) {
@@ -63,47 +71,42 @@ public final class ContextView {
     }
 
     public void show(Traceback t) {
+        shown.clear();
         if (t == null) {
-            list.getItems().clear();
+            lines.getChildren().clear();
             meta.setText("");
             return;
         }
-        list.getItems().setAll(rows(t));
+        shown.addAll(rows(t));
+        List<Node> nodes = new ArrayList<>(shown.size());
+        for (Row r : shown) {
+            nodes.add(line(r));
+        }
+        lines.getChildren().setAll(nodes);
         long same = t.context().stream().filter(ContextLine::sameProcess).count();
         meta.setText(t.context().size() + " lines · " + same + " from the same process");
-        list.scrollTo(list.getItems().size() - 1);
+        scroll.setVvalue(1.0);
+        // Once laid out with the new content; before that the scroll range is the old one.
+        Platform.runLater(() -> scroll.setVvalue(1.0));
     }
 
-    private static final class RowCell extends ListCell<Row> {
-        private final Label time = new Label();
-        private final Label message = new Label();
-        private final HBox box = new HBox(10, time, message);
-
-        RowCell() {
-            time.getStyleClass().add("ctx-time");
-            time.setMinWidth(64);
-            message.getStyleClass().add("ctx-message");
-            HBox.setHgrow(message, Priority.ALWAYS);
+    private static Node line(Row row) {
+        Label time = new Label(Formats.TIME.format(row.timestamp()));
+        time.getStyleClass().add("ctx-time");
+        time.setMinWidth(Label.USE_PREF_SIZE);
+        Label message = new Label(row.message());
+        message.getStyleClass().add("ctx-message");
+        message.setWrapText(true);
+        message.setMinWidth(0);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox box = new HBox(10, time, message);
+        box.setAlignment(Pos.TOP_LEFT);
+        box.getStyleClass().add("ctx-line");
+        if (row.header()) {
+            box.getStyleClass().add("ctx-header");
+        } else if (row.sameProcess()) {
+            box.getStyleClass().add("ctx-same-process");
         }
-
-        @Override
-        protected void updateItem(Row row, boolean empty) {
-            super.updateItem(row, empty);
-            getStyleClass().removeAll("ctx-same-process", "ctx-header");
-            if (empty || row == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            time.setText(Formats.TIME.format(row.timestamp()));
-            message.setText(row.message());
-            if (row.header()) {
-                getStyleClass().add("ctx-header");
-            } else if (row.sameProcess()) {
-                getStyleClass().add("ctx-same-process");
-            }
-            setText(null);
-            setGraphic(box);
-        }
+        return box;
     }
 }
