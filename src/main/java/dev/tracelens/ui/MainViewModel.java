@@ -36,6 +36,10 @@ import java.util.function.LongSupplier;
 public final class MainViewModel {
     /** Groups are re-queried at most this often while an import commits archive after archive. */
     static final long RELOAD_INTERVAL_MILLIS = 750;
+    /** Reloads while an archive is still being read, once groups are showing. */
+    static final long LIVE_RELOAD_INTERVAL_MILLIS = 2000;
+    /** Until the first groups show. */
+    static final long FIRST_GROUPS_INTERVAL_MILLIS = 200;
 
     private final TracebackLibrary library;
     private final TaskExecutor executor;
@@ -68,6 +72,7 @@ public final class MainViewModel {
         this.groups = new GroupsViewModel(library, executor);
         this.detail = new GroupDetailViewModel(library, executor);
         this.imports = new ImportQueue(library, executor, () -> settings.get().contextLines(), this::onCommitted);
+        imports.setOnProgress(this::onImportProgress);
         groups.selectedProperty().addListener((o, a, g) -> detail.show(g, detailQuery()));
         groups.queryProperty().addListener((o, a, q) -> detail.show(groups.selectedProperty().get(), detailQuery()));
         groups.facetsProperty().addListener((o, a, f) -> status.set(String.format(Locale.ROOT,
@@ -215,6 +220,23 @@ public final class MainViewModel {
         Instant since = q.since() != null ? q.since() : f.first();
         Instant until = q.until() != null ? q.until() : f.last().plusMillis(1);
         return until.isBefore(since) ? q : new GroupQuery(q.text(), since, until, q.host(), q.program(), q.type());
+    }
+
+    /**
+     * While an import runs, shows what it has found so far: right away for the first groups
+     * (a newcomer should not wait for a whole file), then at most every {@link
+     * #LIVE_RELOAD_INTERVAL_MILLIS}, because each reload queries the whole store.
+     */
+    private void onImportProgress(long tracebacksSoFar) {
+        if (tracebacksSoFar == 0) {
+            return;
+        }
+        long now = clock.getAsLong();
+        long interval = groups.groups().isEmpty() ? FIRST_GROUPS_INTERVAL_MILLIS : LIVE_RELOAD_INTERVAL_MILLIS;
+        if (now - lastReload >= interval) {
+            lastReload = now;
+            groups.reloadShowingUncommitted();
+        }
     }
 
     private void onCommitted() {

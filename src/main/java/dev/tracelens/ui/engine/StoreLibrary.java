@@ -177,6 +177,11 @@ public final class StoreLibrary implements TracebackLibrary {
     }
 
     @Override
+    public void showUncommitted() {
+        store.refresh();
+    }
+
+    @Override
     public void clear() {
         new StoreRetention(store).prune(Instant.ofEpochMilli(Long.MAX_VALUE));
     }

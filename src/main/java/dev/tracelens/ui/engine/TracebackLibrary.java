@@ -35,6 +35,13 @@ public interface TracebackLibrary extends AutoCloseable {
      */
     ImportOutcome importArchives(List<Path> paths, int contextRows, ImportListener listener);
 
+    /**
+     * Makes what a running import has written so far visible to the next queries, before its
+     * archive is committed, so the first groups show while a large file is still read. A
+     * cancelled import takes back what was not committed; queries after it no longer see it.
+     */
+    void showUncommitted();
+
     /** Deletes every stored traceback (the "remove sample data" action). */
     void clear();
 

@@ -166,7 +166,21 @@ public final class GroupsViewModel {
 
     /** Reloads facets and groups, e.g. after an import committed more data. */
     public void reload() {
-        executor.execute(BackgroundTask.of(library::facets).onSuccess(f -> {
+        reload(false);
+    }
+
+    /** Reloads including what a running import has written but not committed yet. */
+    public void reloadShowingUncommitted() {
+        reload(true);
+    }
+
+    private void reload(boolean uncommitted) {
+        executor.execute(BackgroundTask.of(() -> {
+            if (uncommitted) {
+                library.showUncommitted();
+            }
+            return library.facets();
+        }).onSuccess(f -> {
             facets.set(f);
             replaceKeepingChoice(hosts, f.hosts());
             replaceKeepingChoice(programs, f.programs());

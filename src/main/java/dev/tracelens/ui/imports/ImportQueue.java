@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.function.IntSupplier;
+import java.util.function.LongConsumer;
 
 /**
  * Imports run one after another (the store has one writer); more can be queued meanwhile. Bad
@@ -31,6 +32,7 @@ public final class ImportQueue {
     private final TaskExecutor executor;
     private final IntSupplier contextRows;
     private final Runnable onCommitted;
+    private LongConsumer onProgress = n -> { };
     private final Queue<ImportJob> waiting = new ArrayDeque<>();
     private final ObservableList<ImportJob> jobs = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
@@ -47,6 +49,11 @@ public final class ImportQueue {
         this.executor = Objects.requireNonNull(executor);
         this.contextRows = contextRows;
         this.onCommitted = onCommitted;
+    }
+
+    /** Runs on the UI thread with the running import's tracebacks so far, a few times a second. */
+    public void setOnProgress(LongConsumer action) {
+        this.onProgress = Objects.requireNonNull(action);
     }
 
     /** Every job of this session, oldest first. */
@@ -112,7 +119,8 @@ public final class ImportQueue {
             return;
         }
         current.set(job);
-        ImportTask task = new ImportTask(library, job, contextRows.getAsInt(), this::addProblems, onCommitted);
+        ImportTask task = new ImportTask(library, job, contextRows.getAsInt(), this::addProblems, onCommitted,
+                n -> onProgress.accept(n));
         task.onSuccess(outcome -> job.finish(ImportJob.State.DONE, describe(outcome)))
                 .onCancelled(() -> job.finish(ImportJob.State.CANCELLED,
                         "Cancelled; archives imported before stay in the store"))

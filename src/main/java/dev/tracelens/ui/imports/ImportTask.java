@@ -24,13 +24,21 @@ final class ImportTask extends BackgroundTask<ImportOutcome> {
     private final int contextRows;
     private final Consumer<List<Problem>> problems;
     private final Runnable committed;
+    private final ProgressTick tick;
     private final ConcurrentLinkedQueue<Problem> pendingProblems = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean pendingCommit = new AtomicBoolean();
     private final AtomicLong bytesDone = new AtomicLong();
     private final long started = System.nanoTime();
 
+    /** Told on the UI thread how many tracebacks the running import has found so far. */
+    @FunctionalInterface
+    interface ProgressTick {
+        void tracebacksSoFar(long tracebacks);
+    }
+
     ImportTask(TracebackLibrary library, ImportJob job, int contextRows, Consumer<List<Problem>> problems,
-               Runnable committed) {
+               Runnable committed, ProgressTick tick) {
+        this.tick = tick;
         this.library = library;
         this.job = job;
         this.contextRows = contextRows;
@@ -57,6 +65,7 @@ final class ImportTask extends BackgroundTask<ImportOutcome> {
                 publish(() -> {
                     deliver();
                     job.progress(archive, fileBytesRead, fileSize, rows, tracebacks, seconds, all);
+                    tick.tracebacksSoFar(tracebacks);
                 });
             }
 
