@@ -91,10 +91,12 @@ class MainWindowUITest {
         robot.interact(() -> window.model().open(List.of(SAMPLES.resolve("2026-11-20-03.tsv.gz"))));
         waitUntil("groups appear", () -> table.getItems().size() > 2
                 && robot.lookup("#groups-table .table-row-cell").queryAll().size() > 2);
+        waitUntil("the import ends", () -> window.model().imports().currentProperty().get() == null);
+        WaitForAsyncUtils.waitForFxEvents();
 
         Node secondRow = robot.lookup("#groups-table .table-row-cell").nth(1).query();
         robot.clickOn(secondRow);
-        GroupRow chosen = table.getItems().get(1);
+        GroupRow chosen = table.getSelectionModel().getSelectedItem();
         waitUntil("the group's detail shows", () -> robot.lookup("#detail-type").queryAs(Label.class).getText()
                 .equals(chosen.exceptionType()));
         waitUntil("its traceback shows", () -> window.view().detailView().traceback().displayedText()
@@ -127,6 +129,8 @@ class MainWindowUITest {
         robot.interact(() -> window.model().open(List.of(SAMPLES.resolve("2026-11-20-04.tsv.gz"))));
         TableView<GroupRow> table = groupsTable(robot);
         waitUntil("groups appear", () -> !table.getItems().isEmpty());
+        waitUntil("the import ends", () -> window.model().imports().currentProperty().get() == null);
+        WaitForAsyncUtils.waitForFxEvents();
         int before = table.getItems().size();
         robot.clickOn("#search").write("payments AND (").type(KeyCode.ENTER);
         Label error = robot.lookup("#query-error").queryAs(Label.class);
@@ -146,7 +150,8 @@ class MainWindowUITest {
         robot.interact(() -> window.model().open(List.of(dir)));
         TableView<GroupRow> table = groupsTable(robot);
         ImportJob job = window.model().imports().jobs().getFirst();
-        waitUntil("the first archive is committed and shown", () -> !table.getItems().isEmpty());
+        waitUntil("the first archive is committed and shown", () -> job.archivesCommittedProperty().get() > 0
+                && !table.getItems().isEmpty());
         assertEquals(ImportJob.State.RUNNING, job.stateProperty().get(), "still importing when cancelled");
         robot.clickOn("#cancel-import");
         waitUntil("the import stops", () -> job.stateProperty().get() == ImportJob.State.CANCELLED);

@@ -3,6 +3,8 @@ package dev.tracelens.ui.imports;
 import dev.tracelens.ui.task.TaskHandle;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,6 +26,7 @@ public final class ImportJob {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper currentFile = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("Waiting");
+    private final ReadOnlyIntegerWrapper archivesCommitted = new ReadOnlyIntegerWrapper();
     private TaskHandle handle;
     private boolean cancelRequested;
 
@@ -60,6 +63,15 @@ public final class ImportJob {
     /** "12.3 of 95.0 MB · 1,204,332 rows · 38.2 MB/s · 17 tracebacks". */
     public ReadOnlyStringProperty detailsProperty() {
         return details.getReadOnlyProperty();
+    }
+
+    /** Archives of this job whose tracebacks are committed (kept even if the job is cancelled later). */
+    public ReadOnlyIntegerProperty archivesCommittedProperty() {
+        return archivesCommitted.getReadOnlyProperty();
+    }
+
+    void archivesCommitted(int n) {
+        archivesCommitted.set(n);
     }
 
     public void cancel() {

@@ -27,6 +27,7 @@ final class ImportTask extends BackgroundTask<ImportOutcome> {
     private final ProgressTick tick;
     private final ConcurrentLinkedQueue<Problem> pendingProblems = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean pendingCommit = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger committedArchives = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong bytesDone = new AtomicLong();
     private final long started = System.nanoTime();
 
@@ -77,6 +78,7 @@ final class ImportTask extends BackgroundTask<ImportOutcome> {
 
             @Override
             public void onArchiveCommitted(String archive, long rows, long badRows, boolean complete) {
+                committedArchives.incrementAndGet();
                 pendingCommit.set(true);
                 publish(ImportTask.this::deliver);
             }
@@ -93,6 +95,7 @@ final class ImportTask extends BackgroundTask<ImportOutcome> {
             problems.accept(batch);
         }
         if (pendingCommit.getAndSet(false)) {
+            job.archivesCommitted(committedArchives.get());
             committed.run();
         }
     }
