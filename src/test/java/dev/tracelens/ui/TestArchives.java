@@ -38,11 +38,31 @@ public final class TestArchives {
      * @param bugEvery   a traceback after this many ordinary rows
      */
     public static Path write(Path dir, Instant hour, long targetBytes, boolean gzip, int bugEvery) throws IOException {
+        return write(dir, hour, targetBytes, Long.MAX_VALUE, gzip, bugEvery);
+    }
+
+    /** As above, but stops as soon as either size is reached: uncompressed, or on disk. */
+    public static Path write(Path dir, Instant hour, long targetBytes, long targetDiskBytes, boolean gzip, int bugEvery)
+            throws IOException {
         Files.createDirectories(dir);
         String name = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH").withZone(java.time.ZoneOffset.UTC).format(hour)
                 + (gzip ? ".tsv.gz" : ".tsv");
         Path file = dir.resolve(name);
-        OutputStream raw = Files.newOutputStream(file);
+        long[] onDisk = {0};
+        OutputStream raw = new java.io.FilterOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file),
+                1 << 16)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                onDisk[0] += len;
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                onDisk[0]++;
+            }
+        };
         OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) {
             {
                 def.setLevel(Deflater.BEST_SPEED);
@@ -52,7 +72,7 @@ public final class TestArchives {
         long written = 0;
         long row = 0;
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-            while (written < targetBytes) {
+            while (written < targetBytes && onDisk[0] < targetDiskBytes) {
                 row++;
                 long millis = hour.toEpochMilli() + (row * 37) % 3_600_000;
                 String ts = Instant.ofEpochMilli(millis - millis % 1000).toString();

@@ -16,6 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * engine answers with a {@link CancellationException}.
  */
 public final class FxTaskExecutor implements TaskExecutor {
+    private static final TaskHandle CLOSED = new TaskHandle() {
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+    };
     private final ExecutorService workers;
 
     public FxTaskExecutor() {
@@ -32,6 +42,10 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     @Override
     public <V> TaskHandle execute(BackgroundTask<V> task) {
+        if (workers.isShutdown()) {
+            // The window is closing: late callbacks (a reload after the last commit) have nobody to show to.
+            return CLOSED;
+        }
         task.bindUiThread(Platform::runLater);
         Task<V> fxTask = new Task<>() {
             @Override
@@ -66,7 +80,11 @@ public final class FxTaskExecutor implements TaskExecutor {
                 task.failed(new RuntimeException(t));
             }
         });
-        workers.execute(fxTask);
+        try {
+            workers.execute(fxTask);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CLOSED;
+        }
         return new TaskHandle() {
             @Override
             public void cancel() {
