@@ -96,6 +96,9 @@ public final class UiResponsivenessBenchmark {
         System.out.printf(Locale.ROOT, "large archive (%s): imported in %.1f s; longest pulse gap %.1f ms over %d pulses;"
                         + " first groups after %.2f s%n", listing(large), big.importSeconds, big.maxGapMillis, big.pulses,
                 big.firstGroupsSeconds);
+        if (Boolean.getBoolean("bench.largeOnly")) {
+            System.exit(0);
+        }
         Run mid = run(dir.resolve("store-medium"), medium, probe);
         System.out.printf(Locale.ROOT, "100 MB .tsv.gz (%s): first groups after %.2f s; imported in %.1f s;"
                         + " longest pulse gap %.1f ms%n", listing(medium), mid.firstGroupsSeconds, mid.importSeconds,

@@ -4,14 +4,13 @@ import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Traceback;
 import dev.tracelens.ui.common.Formats;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ public final class ContextView {
     }
 
     private final BorderPane root = new BorderPane();
-    private final VBox lines = new VBox();
+    private final TextFlow lines = new TextFlow();
     private final ScrollPane scroll = new ScrollPane(lines);
     private final Label meta = new Label();
     private final List<Row> shown = new ArrayList<>();
@@ -78,9 +77,17 @@ public final class ContextView {
             return;
         }
         shown.addAll(rows(t));
-        List<Node> nodes = new ArrayList<>(shown.size());
+        // One TextFlow of Text runs rather than a row of controls per line: a new traceback then
+        // costs one CSS and layout pass over simple nodes, which keeps the UI thread free while
+        // an import runs (controls per line cost hundreds of milliseconds there).
+        List<Node> nodes = new ArrayList<>(shown.size() * 2);
         for (Row r : shown) {
-            nodes.add(line(r));
+            Text time = new Text(Formats.TIME.format(r.timestamp()) + "  ");
+            time.getStyleClass().add("ctx-time");
+            Text message = new Text(r.message() + "\n");
+            message.getStyleClass().add(r.header() ? "ctx-header" : r.sameProcess() ? "ctx-same-process" : "ctx-message");
+            nodes.add(time);
+            nodes.add(message);
         }
         lines.getChildren().setAll(nodes);
         long same = t.context().stream().filter(ContextLine::sameProcess).count();
@@ -88,25 +95,5 @@ public final class ContextView {
         scroll.setVvalue(1.0);
         // Once laid out with the new content; before that the scroll range is the old one.
         Platform.runLater(() -> scroll.setVvalue(1.0));
-    }
-
-    private static Node line(Row row) {
-        Label time = new Label(Formats.TIME.format(row.timestamp()));
-        time.getStyleClass().add("ctx-time");
-        time.setMinWidth(Label.USE_PREF_SIZE);
-        Label message = new Label(row.message());
-        message.getStyleClass().add("ctx-message");
-        message.setWrapText(true);
-        message.setMinWidth(0);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox box = new HBox(10, time, message);
-        box.setAlignment(Pos.TOP_LEFT);
-        box.getStyleClass().add("ctx-line");
-        if (row.header()) {
-            box.getStyleClass().add("ctx-header");
-        } else if (row.sameProcess()) {
-            box.getStyleClass().add("ctx-same-process");
-        }
-        return box;
     }
 }

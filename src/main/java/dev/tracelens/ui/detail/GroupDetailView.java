@@ -37,6 +37,15 @@ public final class GroupDetailView {
     private final SplitPane panes = new SplitPane();
     private final Label error = new Label();
     private boolean syncing;
+    private final Tooltip hostsTip = new Tooltip();
+    private final Tooltip programsTip = new Tooltip();
+    private final Label occurrencesFact = fact("Occurrences", null);
+    private final Label firstSeenFact = fact("First seen", null);
+    private final Label lastSeenFact = fact("Last seen", null);
+    private final Label seenBeforeFact = fact("Seen before",
+            new Tooltip("Stored tracebacks, in all imported history, with the same filtered text"));
+    private final Label hostsFact = fact("Hosts", hostsTip);
+    private final Label programsFact = fact("Programs", programsTip);
 
     public GroupDetailView(GroupDetailViewModel model) {
         this.model = model;
@@ -128,38 +137,36 @@ public final class GroupDetailView {
         chart.show(d);
         if (d == null) {
             type.setText("No group selected");
-            message.setText("Pick a group on the left, or open an archive to fill the list.");
-            facts.getChildren().clear();
+            message.setText("Pick a group in the list, or open an archive to fill it.");
+            facts.setVisible(false);
             return;
         }
         GroupRow g = d.group();
         type.setText(g.exceptionType());
         message.setText(g.message());
-        message.setTooltip(g.message().length() > 80 ? new Tooltip(g.message()) : null);
-        facts.getChildren().setAll(
-                fact("Occurrences", String.format(Locale.ROOT, "%,d", g.count())),
-                fact("First seen", Formats.dateTime(g.firstSeen())),
-                fact("Last seen", Formats.dateTime(g.lastSeen())),
-                fact("Seen before", String.format(Locale.ROOT, "%,d", d.seenBefore()),
-                        "Stored tracebacks, in all imported history, with the same filtered text"),
-                fact("Hosts", Formats.shortList(g.hosts(), 4), String.join("\n", g.hosts())),
-                fact("Programs", Formats.shortList(g.programs(), 3), String.join("\n", g.programs())));
+        facts.setVisible(true);
+        // The same labels get new texts: new nodes on every reload would cost a CSS pass each time.
+        occurrencesFact.setText(String.format(Locale.ROOT, "%,d", g.count()));
+        firstSeenFact.setText(Formats.dateTime(g.firstSeen()));
+        lastSeenFact.setText(Formats.dateTime(g.lastSeen()));
+        seenBeforeFact.setText(String.format(Locale.ROOT, "%,d", d.seenBefore()));
+        hostsFact.setText(Formats.shortList(g.hosts(), 4));
+        programsFact.setText(Formats.shortList(g.programs(), 3));
+        hostsTip.setText(String.join("\n", g.hosts()));
+        programsTip.setText(String.join("\n", g.programs()));
     }
 
-    private static Node fact(String name, String value) {
-        return fact(name, value, null);
-    }
-
-    private static Node fact(String name, String value, String tooltip) {
+    private Label fact(String name, Tooltip tooltip) {
         Label n = new Label(name);
         n.getStyleClass().add("fact-name");
-        Label v = new Label(value);
+        Label v = new Label();
         v.getStyleClass().add("fact-value");
         v.setId("fact-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
         HBox box = new HBox(5, n, v);
-        if (tooltip != null && !tooltip.isEmpty()) {
-            Tooltip.install(box, new Tooltip(tooltip));
+        if (tooltip != null) {
+            Tooltip.install(box, tooltip);
         }
-        return box;
+        facts.getChildren().add(box);
+        return v;
     }
 }
