@@ -84,22 +84,23 @@ public final class UiResponsivenessBenchmark {
             System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", TestArchives.describe(f), seconds(t));
         }
         Platform.startup(() -> { });
-        Platform.setImplicitExit(false); // the first run's window closes before the second opens
         PulseProbe probe = new PulseProbe();
         // A user's app has usually shown something before the big import: warm the UI code paths
         // (JIT, CSS, fonts) on the sample logs first, as the first start does.
+        MainWindow window = openWindow(dir.resolve("store"));
         System.out.println("warm-up on sample-logs:");
-        run(dir.resolve("store-warmup"), Path.of("sample-logs"), probe);
+        run(window, Path.of("sample-logs"), probe);
         System.out.printf(Locale.ROOT, "load average before measuring: %s%n", loadAverage());
 
-        Run big = run(dir.resolve("store-large"), large, probe);
+        Run big = run(window, large, probe);
         System.out.printf(Locale.ROOT, "large archive (%s): imported in %.1f s; longest pulse gap %.1f ms over %d pulses;"
                         + " first groups after %.2f s%n", listing(large), big.importSeconds, big.maxGapMillis, big.pulses,
                 big.firstGroupsSeconds);
         if (Boolean.getBoolean("bench.largeOnly")) {
             System.exit(0);
         }
-        Run mid = run(dir.resolve("store-medium"), medium, probe);
+        clear(window);
+        Run mid = run(window, medium, probe);
         System.out.printf(Locale.ROOT, "100 MB .tsv.gz (%s): first groups after %.2f s; imported in %.1f s;"
                         + " longest pulse gap %.1f ms%n", listing(medium), mid.firstGroupsSeconds, mid.importSeconds,
                 mid.maxGapMillis);
@@ -112,61 +113,75 @@ public final class UiResponsivenessBenchmark {
     private record Run(double importSeconds, double firstGroupsSeconds, double maxGapMillis, long pulses) {
     }
 
-    private static Run run(Path storeDir, Path archives, PulseProbe probe) throws Exception {
+    /** Opens the window once, as a user has it open; the runs drop archives onto it one after another. */
+    private static MainWindow openWindow(Path storeDir) throws Exception {
         deleteRecursively(storeDir);
         StoreLibrary library = StoreLibrary.open(storeDir);
         FxTaskExecutor executor = new FxTaskExecutor();
         CompletableFuture<MainWindow> opened = new CompletableFuture<>();
         Platform.runLater(() -> {
-            Stage stage = new Stage();
-            MainWindow w = new MainWindow(stage, library, executor,
+            MainWindow w = new MainWindow(new Stage(), library, executor,
                     new SettingsStore(storeDir.resolveSibling(storeDir.getFileName() + "-ui.json")), null, storeDir);
             w.show(List.of());
             opened.complete(w);
         });
-        MainWindow w = opened.get(30, TimeUnit.SECONDS);
-        Thread.sleep(1000); // let the first layout and CSS passes end: they are not the import's doing
+        return opened.get(30, TimeUnit.SECONDS);
+    }
+
+    /** Empties the store (as "Remove sample data" does) and waits until the list is empty. */
+    private static void clear(MainWindow w) throws Exception {
+        onFx(() -> w.model().removeSampleData());
+        waitFx(() -> w.model().groups().groups().isEmpty());
+    }
+
+    private static Run run(MainWindow w, Path archives, PulseProbe probe) throws Exception {
+        Thread.sleep(1000); // let earlier layout and CSS passes end: they are not this import's doing
         long[] firstGroups = {0};
-        CompletableFuture<ImportJob> started = new CompletableFuture<>();
         long t0 = System.nanoTime();
+        CompletableFuture<ImportJob> started = new CompletableFuture<>();
+        javafx.collections.ListChangeListener<Object> watch = c -> {
+            if (firstGroups[0] == 0 && !c.getList().isEmpty()) {
+                firstGroups[0] = System.nanoTime();
+            }
+        };
         Platform.runLater(() -> {
             probe.reset();
             probe.start();
-            w.model().groups().groups().addListener((javafx.collections.ListChangeListener<Object>) c ->
-                    System.out.printf(Locale.ROOT, "  groups shown at %.2f s%n", seconds(t0)));
-            w.model().detail().tracebackProperty().addListener((o, a, b) ->
-                    System.out.printf(Locale.ROOT, "  traceback shown at %.2f s%n", seconds(t0)));
-            w.model().groups().groups().addListener((javafx.collections.ListChangeListener<Object>) c -> {
-                if (firstGroups[0] == 0 && !c.getList().isEmpty()) {
-                    firstGroups[0] = System.nanoTime();
-                }
-            });
+            w.model().groups().groups().addListener(watch);
             started.complete(w.model().open(List.of(archives)));
         });
         ImportJob job = started.get(30, TimeUnit.SECONDS);
-        while (true) {
-            CompletableFuture<Boolean> done = new CompletableFuture<>();
-            Platform.runLater(() -> done.complete(job.stateProperty().get() != ImportJob.State.RUNNING
-                    && job.stateProperty().get() != ImportJob.State.QUEUED));
-            if (done.get(30, TimeUnit.SECONDS)) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        waitFx(() -> job.stateProperty().get() != ImportJob.State.RUNNING
+                && job.stateProperty().get() != ImportJob.State.QUEUED);
         double importSeconds = seconds(t0);
-        CompletableFuture<Void> stopped = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        onFx(() -> {
             probe.stop();
+            w.model().groups().groups().removeListener(watch);
             System.out.println("  " + job.detailsProperty().get());
             System.out.println("  pulse gaps > 50 ms: " + probe.longGaps);
-            w.scene().getWindow().hide();
-            stopped.complete(null);
         });
-        stopped.get(30, TimeUnit.SECONDS);
-        executor.close();
-        library.close();
         return new Run(importSeconds, firstGroups[0] == 0 ? Double.NaN : (firstGroups[0] - t0) / 1e9,
                 probe.maxGapNanos / 1e6, probe.pulses);
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            r.run();
+            done.complete(null);
+        });
+        done.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void waitFx(java.util.function.BooleanSupplier condition) throws Exception {
+        while (true) {
+            CompletableFuture<Boolean> ok = new CompletableFuture<>();
+            Platform.runLater(() -> ok.complete(condition.getAsBoolean()));
+            if (ok.get(60, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static String listing(Path dir) throws Exception {
