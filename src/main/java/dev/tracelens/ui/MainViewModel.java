@@ -73,8 +73,14 @@ public final class MainViewModel {
         this.detail = new GroupDetailViewModel(library, executor);
         this.imports = new ImportQueue(library, executor, () -> settings.get().contextLines(), this::onCommitted);
         imports.setOnProgress(this::onImportProgress);
-        groups.selectedProperty().addListener((o, a, g) -> detail.show(g, detailQuery()));
-        groups.queryProperty().addListener((o, a, q) -> detail.show(groups.selectedProperty().get(), detailQuery()));
+        // A user's pick shows at once; after a list update the detail reloads once, with the new span.
+        groups.selectedProperty().addListener((o, a, g) -> {
+            if (!groups.isReplacingList()) {
+                detail.show(g, detailQuery());
+            }
+        });
+        groups.listVersionProperty().addListener((o, a, v) -> detail.show(groups.selectedProperty().get(),
+                detailQuery()));
         groups.facetsProperty().addListener((o, a, f) -> status.set(String.format(Locale.ROOT,
                 "%,d tracebacks stored", f.tracebacks())));
         sampleBanner.set(settings.get().sampleDataOnly());

@@ -50,7 +50,9 @@ public final class ScreenshotTool {
         onFx(() -> w.model().groups().groups().stream()
                 .filter(g -> g.count() > 2 && g.exceptionType().contains("ConnectionError")).findFirst()
                 .ifPresent(g -> w.model().groups().selectedProperty().set(g)));
-        waitFor(() -> w.model().detail().tracebackProperty().get() != null);
+        waitFor(() -> w.model().detail().tracebackProperty().get() != null
+                && w.model().detail().detailProperty().get() != null
+                && w.model().detail().detailProperty().get().group().count() == w.model().groups().selectedProperty().get().count());
         Thread.sleep(500); // let layout and the last CSS pass settle before the snapshot
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> image.complete(w.scene().snapshot(null)));

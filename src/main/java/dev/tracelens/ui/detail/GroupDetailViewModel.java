@@ -79,7 +79,9 @@ public final class GroupDetailViewModel {
             selectedOccurrence.set(null);
             return;
         }
-        long keep = selectedOccurrence.get() == null ? -1 : selectedOccurrence.get().id();
+        // A refresh of the same group keeps the occurrence being read; another group starts at its newest.
+        boolean sameGroup = detail.get() != null && detail.get().group().fingerprint().equals(group.fingerprint());
+        long keep = !sameGroup || selectedOccurrence.get() == null ? -1 : selectedOccurrence.get().id();
         detailLoad = executor.execute(BackgroundTask.of(
                         () -> library.detail(group.fingerprint(), query, OCCURRENCE_LIMIT).orElse(null))
                 .onSuccess(d -> {

@@ -57,6 +57,8 @@ public final class GroupsViewModel {
 
     private TaskHandle running;
     private boolean replacing;
+    private boolean facetsOwed;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper listVersion = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private String wantedFingerprint = "";
 
     public GroupsViewModel(TracebackLibrary library, TaskExecutor executor) {
@@ -139,6 +141,11 @@ public final class GroupsViewModel {
         return query.getReadOnlyProperty();
     }
 
+    /** Counts the list updates: the detail pane reloads on each (counts and time span may have changed). */
+    public javafx.beans.property.ReadOnlyIntegerProperty listVersionProperty() {
+        return listVersion.getReadOnlyProperty();
+    }
+
     /**
      * Whether the list is being replaced: a table keeps its selected index across the change and
      * would report an unrelated row as selected; views ignore their selection events meanwhile.
@@ -166,56 +173,87 @@ public final class GroupsViewModel {
 
     /** Reloads facets and groups, e.g. after an import committed more data. */
     public void reload() {
-        reload(false);
+        load(true, false);
     }
 
     /** Reloads including what a running import has written but not committed yet. */
     public void reloadShowingUncommitted() {
-        reload(true);
-    }
-
-    private void reload(boolean uncommitted) {
-        executor.execute(BackgroundTask.of(() -> {
-            if (uncommitted) {
-                library.showUncommitted();
-            }
-            return library.facets();
-        }).onSuccess(f -> {
-            facets.set(f);
-            replaceKeepingChoice(hosts, f.hosts());
-            replaceKeepingChoice(programs, f.programs());
-            replaceKeepingChoice(types, f.types());
-            refresh();
-        }).onFailure(this::showFailure));
+        load(true, true);
     }
 
     /** Runs the current query in the background; a query still running is cancelled. */
     public void refresh() {
-        GroupQuery q = new GroupQuery(searchText.get(), timeRange.get().since(facets.get().last()), null,
-                host.get(), program.get(), type.get());
+        load(false, false);
+    }
+
+    /** What one load found: facets and groups from the same moment of the store. */
+    private record Loaded(Facets facets, GroupQuery query, List<GroupRow> groups, String error) {
+    }
+
+    /**
+     * Loads in one background task (the latest call wins): facets when asked (or still owed by a
+     * cancelled load), then the groups. One task keeps facets, query and list consistent: the
+     * detail pane takes its time span from the facets.
+     */
+    private void load(boolean reloadFacets, boolean uncommitted) {
         if (running != null) {
             running.cancel();
         }
+        facetsOwed |= reloadFacets;
+        boolean withFacets = facetsOwed;
+        Facets known = facets.get();
+        String text = searchText.get();
+        TimeRange range = timeRange.get();
+        String h = host.get();
+        String p = program.get();
+        String t = type.get();
         loading.set(true);
-        running = executor.execute(BackgroundTask.of(() -> library.groups(q, LIMIT))
-                .onSuccess(list -> show(q, list))
+        running = executor.execute(BackgroundTask.of(() -> {
+                    if (uncommitted) {
+                        library.showUncommitted();
+                    }
+                    Facets f = withFacets ? library.facets() : known;
+                    GroupQuery q = new GroupQuery(text, range.since(f.last()), null, h, p, t);
+                    try {
+                        return new Loaded(f, q, library.groups(q, LIMIT), "");
+                    } catch (InvalidQueryException e) {
+                        return new Loaded(f, q, null, e.getMessage());
+                    }
+                })
+                .onSuccess(loaded -> {
+                    if (withFacets) {
+                        facetsOwed = false;
+                    }
+                    show(loaded);
+                })
                 .onFailure(this::showFailure)
                 .onFinished(() -> loading.set(false)));
     }
 
-    private void show(GroupQuery q, List<GroupRow> list) {
+    private void show(Loaded loaded) {
+        Facets f = loaded.facets();
+        facets.set(f);
+        replaceKeepingChoice(hosts, f.hosts());
+        replaceKeepingChoice(programs, f.programs());
+        replaceKeepingChoice(types, f.types());
+        if (loaded.groups() == null) {
+            queryError.set(loaded.error());
+            return;
+        }
+        List<GroupRow> list = loaded.groups();
         queryError.set("");
-        query.set(q);
         replacing = true;
         try {
+            query.set(loaded.query());
             groups.setAll(list);
+            reselect();
         } finally {
             replacing = false;
         }
         long total = list.stream().mapToLong(GroupRow::count).sum();
         summary.set(list.size() + (list.size() == 1 ? " group, " : " groups, ") + total
                 + (total == 1 ? " traceback" : " tracebacks") + (list.size() == LIMIT ? " (first " + LIMIT + ")" : ""));
-        reselect();
+        listVersion.set(listVersion.get() + 1);
     }
 
     private void reselect() {
