@@ -53,6 +53,9 @@ public final class ScreenshotTool {
         waitFor(() -> w.model().detail().tracebackProperty().get() != null
                 && w.model().detail().detailProperty().get() != null
                 && w.model().detail().detailProperty().get().group().count() == w.model().groups().selectedProperty().get().count());
+        onFx(() -> w.model().detail().selectedOccurrenceProperty().set(w.model().detail().occurrences().getFirst()));
+        waitFor(() -> w.model().detail().tracebackProperty().get() != null && w.model().detail().tracebackProperty().get()
+                .firstId() == w.model().detail().occurrences().getFirst().id());
         Thread.sleep(500); // let layout and the last CSS pass settle before the snapshot
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> image.complete(w.scene().snapshot(null)));

@@ -81,7 +81,7 @@ public final class GroupDetailViewModel {
         }
         // A refresh of the same group keeps the occurrence being read; another group starts at its newest.
         boolean sameGroup = detail.get() != null && detail.get().group().fingerprint().equals(group.fingerprint());
-        long keep = !sameGroup || selectedOccurrence.get() == null ? -1 : selectedOccurrence.get().id();
+
         detailLoad = executor.execute(BackgroundTask.of(
                         () -> library.detail(group.fingerprint(), query, OCCURRENCE_LIMIT).orElse(null))
                 .onSuccess(d -> {
@@ -92,6 +92,8 @@ public final class GroupDetailViewModel {
                         selectedOccurrence.set(null);
                         return;
                     }
+                    // Read now, not when the load started: the user may have picked another meanwhile.
+                    long keep = !sameGroup || selectedOccurrence.get() == null ? -1 : selectedOccurrence.get().id();
                     occurrences.setAll(d.occurrences());
                     selectedOccurrence.set(d.occurrences().stream().filter(o -> o.id() == keep).findFirst()
                             .orElse(d.occurrences().isEmpty() ? null : d.occurrences().getFirst()));
