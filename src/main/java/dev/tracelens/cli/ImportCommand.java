@@ -36,7 +36,8 @@ public final class ImportCommand extends StoreCommand {
         if (contextRows < 0) {
             throw usage("--context must be 0 or more: " + contextRows);
         }
-        boolean terminal = System.console() != null;
+        // Since JDK 22 System.console() exists even when redirected; isTerminal() tells.
+        boolean terminal = System.console() != null && System.console().isTerminal();
         PrintWriter err = err();
         long[] shown = {0};
         ImportListener listener = new ImportListener() {

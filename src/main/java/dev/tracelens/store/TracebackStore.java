@@ -16,6 +16,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NIOFSDirectory;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +47,19 @@ public final class TracebackStore implements Closeable {
 
     private static final String LOCK_FILE = IndexWriter.WRITE_LOCK_NAME;
 
+    /**
+     * Lucene says on stderr, through java.util.logging, that the JDK's incubating vector module is
+     * not enabled; that only matters for vector search, which the store does not use, and it
+     * would show up in every CLI command's output. Kept in a field: JUL holds loggers weakly.
+     */
+    private static final Logger VECTOR_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        if (VECTOR_LOG.getLevel() == null) {
+            VECTOR_LOG.setLevel(Level.SEVERE);
+        }
+    }
+
     private final Path path;
     private final Directory directory;
     private final boolean readOnly;
@@ -53,6 +69,8 @@ public final class TracebackStore implements Closeable {
     private final Object writeLock = new Object();
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
+    /** Set by commits: the next search refreshes its view first. */
+    private volatile boolean stale;
 
     private TracebackStore(Path path, Directory directory, boolean readOnly) {
         this.path = path;
@@ -79,7 +97,9 @@ public final class TracebackStore implements Closeable {
                 throw new StoreException("There is no Tracelens store at " + path + " (import archives first)");
             }
             Files.createDirectories(path);
-            directory = wrapper.apply(FSDirectory.open(path));
+            // Writing with memory-mapped files made each per-archive commit twice as slow (mapping and
+            // unmapping every new segment file); readers keep the faster mapped reads.
+            directory = wrapper.apply(readOnly ? FSDirectory.open(path) : new NIOFSDirectory(path));
             TracebackStore store = new TracebackStore(path, directory, readOnly);
             store.start();
             return store;
@@ -211,7 +231,9 @@ public final class TracebackStore implements Closeable {
         IndexWriter w = writer();
         w.setLiveCommitData(Map.of(StoreSchema.FORMAT_KEY, Integer.toString(StoreSchema.FORMAT_VERSION)).entrySet());
         w.commit();
-        searchers.maybeRefresh();
+        // Reopening readers after every archive is costly (mapping and unmapping files); searches
+        // pick the new commit up lazily instead.
+        stale = true;
     }
 
     /**
@@ -259,6 +281,10 @@ public final class TracebackStore implements Closeable {
         }
         IndexSearcher searcher;
         try {
+            if (stale) {
+                stale = false;
+                manager.maybeRefresh();
+            }
             searcher = manager.acquire();
         } catch (AlreadyClosedException e) {
             throw new StoreException("The store at " + path + " is closed", e);

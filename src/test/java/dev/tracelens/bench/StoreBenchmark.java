@@ -37,7 +37,10 @@ import java.util.stream.Stream;
  * and H hosts through the real importer (one commit per hourly archive), then measures size,
  * reopen time and query latencies. Figures go into docs/PERFORMANCE.md.
  *
- * <p>Usage: {@code StoreBenchmark [workDir=/tmp/tracelens-bench] [tracebacks=1000000] [groups=5000]}
+ * <p>Usage: {@code StoreBenchmark [workDir=/tmp/tracelens-store-bench] [tracebacks=1000000] [groups=5000] [reuse]};
+ * {@code reuse} skips the imports and measures the stores left by an earlier run.
+ * {@code StoreBenchmark engine [workDir] [hours=24] [tracebacksPerHour=5000]} measures instead the
+ * whole import path (gzip archives → reader → assembler → store) on hand-built archives.
  */
 public final class StoreBenchmark {
     private static final Instant START = Instant.parse("2016-08-01T00:00:00Z");
@@ -63,7 +66,12 @@ public final class StoreBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        Path work = Path.of(args.length > 0 ? args[0] : "/tmp/tracelens-bench");
+        if (args.length > 0 && args[0].equals("engine")) {
+            engine(Path.of(args.length > 1 ? args[1] : "/tmp/tracelens-store-bench"),
+                    args.length > 2 ? Integer.parseInt(args[2]) : 24, args.length > 3 ? Integer.parseInt(args[3]) : 5000);
+            return;
+        }
+        Path work = Path.of(args.length > 0 ? args[0] : "/tmp/tracelens-store-bench");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int groupCount = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         System.out.printf("machine: %d cores, max heap %d MB, java %s%n", Runtime.getRuntime().availableProcessors(),
@@ -75,12 +83,15 @@ public final class StoreBenchmark {
 
         Path withContext = work.resolve("store");
         Path withoutContext = work.resolve("store-nocontext");
-        double rate = importInto(withContext, archives, groups, n, CONTEXT_ROWS);
+        boolean reuse = args.length > 3 && args[3].equals("reuse") && Files.isDirectory(withContext);
+        if (!reuse) {
+            double rate = importInto(withContext, archives, groups, n, CONTEXT_ROWS);
+            importInto(withoutContext, archives, groups, n, 0);
+            System.out.printf("import: %,.0f tracebacks/s (one commit per hourly archive, %d archives)%n", rate,
+                    archives.size());
+        }
         long sizeWith = size(withContext);
-        importInto(withoutContext, archives, groups, n, 0);
         long sizeWithout = size(withoutContext);
-        System.out.printf("import: %,.0f tracebacks/s (one commit per hourly archive, %d archives)%n", rate,
-                archives.size());
         System.out.printf("size: %,d bytes = %,.0f B/traceback with %d context rows; %,.0f B/traceback without context%n",
                 sizeWith, (double) sizeWith / n, CONTEXT_ROWS, (double) sizeWithout / n);
 
@@ -124,6 +135,30 @@ public final class StoreBenchmark {
                 q.occurrence(firstId).orElseThrow();
             });
             measure("historical reflection", i -> q.reflection(firstId(random.nextInt(n)), 100).orElseThrow());
+        }
+    }
+
+    /** Import rate through the real engine, from gzip archives on disk. */
+    private static void engine(Path work, int hours, int perHour) throws IOException {
+        Path archives = work.resolve("engine-archives");
+        deleteRecursively(archives);
+        List<Path> files = dev.tracelens.store.ArchiveFixtures.write(archives, hours, perHour);
+        Path dir = work.resolve("engine-store");
+        deleteRecursively(dir);
+        long t0 = System.nanoTime();
+        ImportResult r;
+        try (TracebackStore store = TracebackStore.open(dir)) {
+            r = new StoreImporter(store, 50).importArchives(files, ImportListener.NONE);
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("engine import: %d archives, %,d rows, %,d tracebacks in %.1f s: %,.0f rows/s,"
+                + " %,.0f tracebacks/s (50 context rows)%n", files.size(), r.rows(), r.tracebacksWritten(), s,
+                r.rows() / s, r.tracebacksWritten() / s);
+        long t1 = System.nanoTime();
+        try (TracebackStore store = TracebackStore.open(dir)) {
+            ImportResult again = new StoreImporter(store, 50).importArchives(files, ImportListener.NONE);
+            System.out.printf("re-import of the same %d archives: %d skipped in %.0f ms%n", files.size(),
+                    again.skipped().size(), (System.nanoTime() - t1) / 1e6);
         }
     }
 

@@ -92,6 +92,7 @@ class StoreCommandsTest {
         assertEquals(2, json.get("totalGroups").asInt());
         assertEquals("fpB", json.get("groups").get(0).get("fingerprint").asText());
         assertEquals("2016-08-12T05:00:00Z", json.get("groups").get(0).get("lastSeen").asText());
+        assertTrue(json.get("groups").get(0).get("representativeFirstId").isTextual(), "ids are strings in JSON");
 
         JsonNode filtered = new ObjectMapper().readTree(
                 runOnStore("groups", "--json", "--host", "i-host2", "--since", "2016-08-12T03:30").out());
@@ -181,5 +182,26 @@ class StoreCommandsTest {
         Run missing = run("groups", "--store", tmp.resolve("nothing").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().startsWith("There is no Tracelens store at"), missing.err());
+    }
+
+    @Test
+    void importThroughTheEngineThenSkip() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.tracelens.store.EngineCheck.engineAvailable(),
+                "needs the real ArchiveReader and TracebackAssembler");
+        Path archives = tmp.resolve("archives");
+        dev.tracelens.store.ArchiveFixtures.write(archives, 2, 10);
+        Path fresh = tmp.resolve("fresh");
+        Run first = run("import", archives.toString(), "--store", fresh.toString());
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().startsWith("Imported 2 archive(s)"), first.out());
+        assertTrue(first.out().contains("holds 22 tracebacks"), first.out());
+        Run again = run("import", archives.toString(), "--store", fresh.toString(), "--json");
+        assertEquals(0, again.code(), again.err());
+        JsonNode json = new ObjectMapper().readTree(again.out());
+        assertEquals(2, json.get("result").get("skipped").size());
+        assertEquals(22, json.get("storedTracebacks").asInt());
+        Run missing = run("import", tmp.resolve("nope").toString(), "--store", fresh.toString());
+        assertEquals(1, missing.code());
+        assertTrue(!missing.err().isBlank() && !missing.err().contains("\tat "), missing.err());
     }
 }
