@@ -70,10 +70,14 @@ class MainWindowUITest {
     }
 
     private static void waitUntil(String what, Callable<Boolean> condition) {
+        waitUntil(() -> what, condition);
+    }
+
+    private static void waitUntil(java.util.function.Supplier<String> what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
+            throw new AssertionError("timed out waiting until " + what.get(), e);
         }
     }
 
@@ -89,7 +93,8 @@ class MainWindowUITest {
                 .anyMatch(n -> n.isVisible() && ((Label) n).getText().equals(MainView.EMPTY_TEXT)), "empty state");
 
         robot.interact(() -> window.model().open(List.of(SAMPLES.resolve("2026-11-20-03.tsv.gz"))));
-        waitUntil("groups appear", () -> table.getItems().size() > 2
+        waitUntil(() -> "groups appear; error: " + window.model().groups().queryErrorProperty().get() + "; import: "
+                + window.model().imports().jobs().getFirst().detailsProperty().get(), () -> table.getItems().size() > 2
                 && robot.lookup("#groups-table .table-row-cell").queryAll().size() > 2);
         waitUntil("the import ends", () -> window.model().imports().currentProperty().get() == null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -97,8 +102,12 @@ class MainWindowUITest {
         Node secondRow = robot.lookup("#groups-table .table-row-cell").nth(1).query();
         robot.clickOn(secondRow);
         GroupRow chosen = table.getSelectionModel().getSelectedItem();
-        waitUntil("the group's detail shows", () -> robot.lookup("#detail-type").queryAs(Label.class).getText()
-                .equals(chosen.exceptionType()));
+        Label detailType = robot.lookup("#detail-type").queryAs(Label.class);
+        waitUntil(() -> "the group's detail shows " + chosen + " but shows " + detailType.getText()
+                        + "; selected " + window.model().groups().selectedProperty().get() + "; errors: "
+                        + window.model().groups().queryErrorProperty().get() + " / "
+                        + window.model().detail().errorProperty().get(),
+                () -> detailType.getText().equals(chosen.exceptionType()));
         waitUntil("its traceback shows", () -> window.view().detailView().traceback().displayedText()
                 .contains("Traceback (most recent call last):"));
         waitUntil("with its context", () -> !window.view().detailView().context().rows().isEmpty());

@@ -47,6 +47,12 @@ final class ImportTask extends BackgroundTask<ImportOutcome> {
         this.committed = committed;
     }
 
+    /** The reader and the importer stop on an interrupt, leaving the store at its last commit. */
+    @Override
+    protected boolean interruptible() {
+        return true;
+    }
+
     @Override
     protected ImportOutcome call() {
         return library.importArchives(job.paths(), contextRows, new ImportListener() {

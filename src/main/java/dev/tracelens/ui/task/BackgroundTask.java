@@ -27,6 +27,15 @@ public abstract class BackgroundTask<V> {
     private final AtomicBoolean updatePending = new AtomicBoolean();
     private final AtomicReference<Runnable> latestUpdate = new AtomicReference<>();
 
+    /**
+     * Whether cancelling may interrupt the worker thread. Only for work built to stop on an
+     * interrupt (imports). Queries are not interrupted, only ignored when cancelled: an interrupt
+     * that lands while Lucene writes (an index reopen flushes) closes its files for good.
+     */
+    protected boolean interruptible() {
+        return false;
+    }
+
     /** The work; runs off the UI thread. */
     protected abstract V call() throws Exception;
 
@@ -86,6 +95,10 @@ public abstract class BackgroundTask<V> {
 
     void bindUiThread(Executor ui) {
         this.uiThread = ui;
+    }
+
+    boolean mayInterrupt() {
+        return interruptible();
     }
 
     V run() throws Exception {

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs each {@link BackgroundTask} as a JavaFX {@link Task} on a daemon worker thread; its
- * callbacks run on the FX application thread. Cancelling interrupts the worker, which the
- * engine answers with a {@link CancellationException}.
+ * callbacks run on the FX application thread. Cancelling drops the result; for interruptible
+ * tasks (imports) it also interrupts the worker, which the engine answers with a {@link
+ * CancellationException}.
  */
 public final class FxTaskExecutor implements TaskExecutor {
     private static final TaskHandle CLOSED = new TaskHandle() {
@@ -91,7 +92,7 @@ public final class FxTaskExecutor implements TaskExecutor {
                 if (!reported.get()) {
                     cancelled.set(true);
                 }
-                fxTask.cancel(true);
+                fxTask.cancel(task.mayInterrupt());
             }
 
             @Override
