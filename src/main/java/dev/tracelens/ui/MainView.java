@@ -223,6 +223,10 @@ public final class MainView {
         search.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 g.clearSearch();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                // From the search straight into the list, as in a browser's find-as-you-type.
+                groupsView.table().requestFocus();
+                e.consume();
             }
         });
         HBox.setHgrow(search, Priority.ALWAYS);

@@ -51,6 +51,8 @@ public final class MainWindow {
     /** Shows the window and starts: command-line paths, or the first-start sample import. */
     public void show(List<Path> commandLinePaths) {
         stage.show();
+        // Arrow keys move through the groups from the start.
+        view.groupsView().table().requestFocus();
         view.restoreDividers(model.settingsProperty().get().dividers());
         model.start(commandLinePaths);
     }

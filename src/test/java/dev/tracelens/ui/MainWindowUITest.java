@@ -150,6 +150,40 @@ class MainWindowUITest {
     }
 
     @Test
+    void sortSelectionAndSplittersSurviveARestart(FxRobot robot) {
+        robot.interact(() -> window.model().open(List.of(SAMPLES)));
+        TableView<GroupRow> table = groupsTable(robot);
+        waitUntil("the import ends", () -> window.model().imports().currentProperty().get() == null
+                && table.getItems().size() > 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        // Sort by last seen (ascending), pick the third row, move the main splitter; then close.
+        robot.interact(() -> window.view().groupsView().restoreSort("last", true));
+        robot.interact(() -> table.getSelectionModel().select(2));
+        GroupRow chosen = table.getSelectionModel().getSelectedItem();
+        robot.interact(() -> window.view().restoreDividers(List.of(0.55, 0.3, 0.6)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            window.view().saveLayout();
+            stage.close();
+        });
+
+        robot.interact(() -> {
+            window = new MainWindow(stage, library, executor, new SettingsStore(tmp.resolve("config/ui.json")),
+                    null, tmp.resolve("store"));
+            window.show(List.of());
+        });
+        TableView<GroupRow> again = groupsTable(robot);
+        waitUntil("the same group is selected again", () -> again.getSelectionModel().getSelectedItem() != null
+                && again.getSelectionModel().getSelectedItem().fingerprint().equals(chosen.fingerprint()));
+        assertEquals("last", window.view().groupsView().sortColumn());
+        assertTrue(window.view().groupsView().sortAscending());
+        for (int i = 1; i < again.getItems().size(); i++) {
+            assertFalse(again.getItems().get(i).lastSeen().isBefore(again.getItems().get(i - 1).lastSeen()));
+        }
+        assertEquals(0.55, window.view().dividers().getFirst(), 0.02);
+    }
+
+    @Test
     void cancellingARunningImportLeavesTheStoreAtItsLastCommit(FxRobot robot) throws Exception {
         Path dir = tmp.resolve("big");
         Instant hour = Instant.parse("2026-01-05T00:00:00Z");
