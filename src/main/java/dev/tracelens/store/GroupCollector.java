@@ -11,6 +11,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -111,8 +112,8 @@ final class GroupCollector implements Collector {
         private final int[] repDoc;
         private final int[] repType;
         private final List<Integer> touched = new ArrayList<>();
-        private final Set<Long> hostPairs = new HashSet<>();
-        private final Set<Long> programPairs = new HashSet<>();
+        private final PairSet hostPairs = new PairSet();
+        private final PairSet programPairs = new PairSet();
 
         Leaf(LeafReaderContext context) throws IOException {
             leaf = context.ord;
@@ -154,10 +155,10 @@ final class GroupCollector implements Collector {
                 }
             }
             if (hosts.advanceExact(doc)) {
-                hostPairs.add(((long) o << 32) | hosts.ordValue());
+                hostPairs.add(PairSet.pair(o, hosts.ordValue()));
             }
             if (programs.advanceExact(doc)) {
-                programPairs.add(((long) o << 32) | programs.ordValue());
+                programPairs.add(PairSet.pair(o, programs.ordValue()));
             }
         }
 
@@ -192,16 +193,24 @@ final class GroupCollector implements Collector {
             }
         }
 
-        private static void addNames(Set<Long> pairs, SortedDocValues names, Group[] byOrd, boolean host)
+        private static void addNames(PairSet pairs, SortedDocValues names, Group[] byOrd, boolean host)
                 throws IOException {
             String[] cache = new String[names.getValueCount()];
-            for (long pair : pairs) {
-                int group = (int) (pair >>> 32);
-                int name = (int) pair;
-                if (cache[name] == null) {
-                    cache[name] = names.lookupOrd(name).utf8ToString();
-                }
-                (host ? byOrd[group].hosts : byOrd[group].programs).add(cache[name]);
+            try {
+                pairs.forEach(pair -> {
+                    int group = (int) (pair >>> 32);
+                    int name = (int) pair;
+                    if (cache[name] == null) {
+                        try {
+                            cache[name] = names.lookupOrd(name).utf8ToString();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                    (host ? byOrd[group].hosts : byOrd[group].programs).add(cache[name]);
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
         }
     }

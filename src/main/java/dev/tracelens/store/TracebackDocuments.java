@@ -25,12 +25,17 @@ import java.util.List;
  */
 final class TracebackDocuments {
 
-    /** Positions are indexed so that "historical reflection" can phrase-match token sequences. */
+    /**
+     * Positions are indexed so that "historical reflection" can phrase-match token sequences.
+     * No norms: length normalisation adds little to ranking tracebacks, and because registry
+     * documents have no text the norms were sparse, which made scoring and merging slow.
+     */
     private static final FieldType TEXT_TYPE = new FieldType();
 
     static {
         TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         TEXT_TYPE.setTokenized(true);
+        TEXT_TYPE.setOmitNorms(true);
         TEXT_TYPE.setStored(false);
         TEXT_TYPE.freeze();
     }
