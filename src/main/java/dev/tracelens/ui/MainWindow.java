@@ -37,6 +37,12 @@ public final class MainWindow {
                 MainWindow.class.getResource("tracelens.css")).toExternalForm());
         view.installShortcuts(scene);
         stage.setTitle("Tracelens");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = MainWindow.class.getResource("icons/tracelens-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setScene(scene);
         if (!Double.isNaN(s.windowX()) && !Double.isNaN(s.windowY())) {
             stage.setX(s.windowX());
