@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
  * Writes a screenshot of the main window on the sample logs, headless (Monocle, software
  * rendering), with a fresh store and settings in a temporary folder:
  * {@code mvn -q -B test-compile exec:exec@tool -Dtool=dev.tracelens.ui.ScreenshotTool
- * -Dtool.args="docs/screenshot-main.png"} (append {@code dark} for the dark theme).
+ * -Dtool.args="docs/screenshot-main.png"} (append {@code dark} for the dark theme, {@code empty}
+ * for the window before anything is imported).
  */
 public final class ScreenshotTool {
     private ScreenshotTool() {
@@ -31,6 +32,7 @@ public final class ScreenshotTool {
         Headless.configure();
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshot-main.png");
         Theme theme = args.length > 1 && args[1].equalsIgnoreCase("dark") ? Theme.DARK : Theme.LIGHT;
+        boolean empty = args.length > 1 && args[1].equalsIgnoreCase("empty");
         Path tmp = Files.createTempDirectory("tracelens-shot");
         SettingsStore settings = new SettingsStore(tmp.resolve("ui.json"));
         settings.save(dev.tracelens.ui.settings.Settings.defaults().withTheme(theme)
@@ -39,12 +41,17 @@ public final class ScreenshotTool {
         FxTaskExecutor executor = new FxTaskExecutor();
         CompletableFuture<MainWindow> window = new CompletableFuture<>();
         Platform.startup(() -> {
-            MainWindow w = new MainWindow(new Stage(), library, executor, settings, Path.of("sample-logs"),
+            MainWindow w = new MainWindow(new Stage(), library, executor, settings, empty ? null : Path.of("sample-logs"),
                     tmp.resolve("store"));
             w.show(List.of());
             window.complete(w);
         });
         MainWindow w = window.get(30, TimeUnit.SECONDS);
+        if (empty) {
+            Thread.sleep(1500);
+            snapshot(w, out);
+            return;
+        }
         waitFor(() -> !w.model().groups().groups().isEmpty() && w.model().imports().currentProperty().get() == null);
         // Pick a group with a chained traceback and context: it shows the most of the app.
         onFx(() -> w.model().groups().groups().stream()
@@ -57,14 +64,15 @@ public final class ScreenshotTool {
         waitFor(() -> w.model().detail().tracebackProperty().get() != null && w.model().detail().tracebackProperty().get()
                 .firstId() == w.model().detail().occurrences().getFirst().id());
         Thread.sleep(500); // let layout and the last CSS pass settle before the snapshot
+        snapshot(w, out);
+    }
+
+    private static void snapshot(MainWindow w, Path out) throws Exception {
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> image.complete(w.scene().snapshot(null)));
         Files.createDirectories(out.toAbsolutePath().getParent());
         ImageIO.write(SwingFXUtils.fromFXImage(image.get(30, TimeUnit.SECONDS), null), "png", out.toFile());
         System.out.println("wrote " + out);
-        Platform.exit();
-        executor.close();
-        library.close();
         System.exit(0);
     }
 

@@ -137,11 +137,13 @@ public final class GroupDetailView {
         chart.show(d);
         if (d == null) {
             type.setText("No group selected");
+            type.getStyleClass().add("detail-empty");
             message.setText("Pick a group in the list, or open an archive to fill it.");
             facts.setVisible(false);
             return;
         }
         GroupRow g = d.group();
+        type.getStyleClass().remove("detail-empty");
         type.setText(g.exceptionType());
         message.setText(g.message());
         facts.setVisible(true);
