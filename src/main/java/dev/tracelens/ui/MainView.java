@@ -366,7 +366,9 @@ public final class MainView {
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
-                root.getStyleClass().add("drop-target");
+                if (!root.getStyleClass().contains("drop-target")) {
+                    root.getStyleClass().add("drop-target");
+                }
             }
             e.consume();
         });

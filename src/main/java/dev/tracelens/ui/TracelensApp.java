@@ -25,6 +25,7 @@ import java.util.List;
 public final class TracelensApp extends Application {
     private FxTaskExecutor executor;
     private StoreLibrary library;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
@@ -44,11 +45,16 @@ public final class TracelensApp extends Application {
         }
         executor = new FxTaskExecutor();
         List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
-        new MainWindow(stage, library, executor, settingsStore, sampleLogs(), store).show(paths);
+        window = new MainWindow(stage, library, executor, settingsStore, sampleLogs(), store);
+        window.show(paths);
     }
 
     @Override
     public void stop() {
+        if (window != null) {
+            // The store keeps every archive committed so far; the one being read is dropped.
+            window.model().imports().cancelAll();
+        }
         if (executor != null) {
             executor.close();
         }

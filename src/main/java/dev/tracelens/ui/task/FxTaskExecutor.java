@@ -111,8 +111,21 @@ public final class FxTaskExecutor implements TaskExecutor {
         }
     }
 
+    /**
+     * Lets running tasks end (a query takes milliseconds; imports were cancelled by the caller)
+     * before interrupting what is left: an interrupt in the middle of a Lucene write is what the
+     * store is least happy with.
+     */
     @Override
     public void close() {
-        workers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
