@@ -84,11 +84,13 @@ public final class GroupsView {
         if (row == null || row.equals(table.getSelectionModel().getSelectedItem())) {
             return;
         }
+        GroupRow before = table.getSelectionModel().getSelectedItem();
         syncing = true;
         try {
             table.getSelectionModel().select(row);
             int i = table.getSelectionModel().getSelectedIndex();
-            if (i >= 0) {
+            // Scrolling lays the table out at once; a refresh of the same group must not pay for it.
+            if (i >= 0 && (before == null || !before.fingerprint().equals(row.fingerprint()))) {
                 table.scrollTo(Math.max(0, i - 3));
             }
         } finally {
