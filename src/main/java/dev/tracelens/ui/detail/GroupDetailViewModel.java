@@ -94,7 +94,9 @@ public final class GroupDetailViewModel {
                     }
                     // Read now, not when the load started: the user may have picked another meanwhile.
                     long keep = !sameGroup || selectedOccurrence.get() == null ? -1 : selectedOccurrence.get().id();
-                    occurrences.setAll(d.occurrences());
+                    if (!occurrences.equals(d.occurrences())) {
+                        occurrences.setAll(d.occurrences()); // an unchanged list would still relayout the table
+                    }
                     selectedOccurrence.set(d.occurrences().stream().filter(o -> o.id() == keep).findFirst()
                             .orElse(d.occurrences().isEmpty() ? null : d.occurrences().getFirst()));
                 })

@@ -245,7 +245,9 @@ public final class GroupsViewModel {
         replacing = true;
         try {
             query.set(loaded.query());
-            groups.setAll(list);
+            if (!groups.equals(list)) {
+                groups.setAll(list); // an unchanged list would still relayout the table
+            }
             reselect();
         } finally {
             replacing = false;
