@@ -262,13 +262,24 @@ public final class MainView {
         box.setPrefWidth(150);
         box.getItems().add(any);
         box.setValue(any);
+        boolean[] updating = {false};
         values.addListener((ListChangeListener<String>) c -> {
             String keep = box.getValue();
-            box.getItems().setAll(any);
-            box.getItems().addAll(values);
-            box.setValue(values.contains(keep) ? keep : any);
+            updating[0] = true; // replacing the items clears the value for a moment: not a user's choice
+            try {
+                box.getItems().setAll(any);
+                box.getItems().addAll(values);
+                box.setValue(values.contains(keep) ? keep : any);
+            } finally {
+                updating[0] = false;
+            }
+            target.set(box.getValue() == null || box.getValue().equals(any) ? "" : box.getValue());
         });
-        box.valueProperty().addListener((o, a, b) -> target.set(b == null || b.equals(any) ? "" : b));
+        box.valueProperty().addListener((o, a, b) -> {
+            if (!updating[0]) {
+                target.set(b == null || b.equals(any) ? "" : b);
+            }
+        });
         return box;
     }
 
