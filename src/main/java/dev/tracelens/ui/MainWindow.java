@@ -51,7 +51,8 @@ public final class MainWindow {
         stage.setMaximized(s.maximized());
         view.groupsView().restoreSort(s.sortColumn(), s.sortAscending());
         stage.setOnShown(e -> view.restoreDividers(s.dividers()));
-        stage.setOnCloseRequest(e -> view.saveLayout());
+        // On hiding, not on a close request: File → Quit closes the stage without a request.
+        stage.setOnHiding(e -> view.saveLayout());
     }
 
     /** Shows the window and starts: command-line paths, or the first-start sample import. */

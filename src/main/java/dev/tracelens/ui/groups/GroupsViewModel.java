@@ -278,13 +278,4 @@ public final class GroupsViewModel {
             target.setAll(values);
         }
     }
-
-    /** Moves the selection by {@code delta} rows (clamped); used by the keyboard. */
-    public void move(int delta) {
-        if (groups.isEmpty()) {
-            return;
-        }
-        int i = selected.get() == null ? -1 : groups.indexOf(selected.get());
-        selected.set(groups.get(Math.clamp(i + (long) delta, 0, groups.size() - 1)));
-    }
 }
