@@ -143,7 +143,7 @@ public final class S3ArchiveSync {
             status = PlannedArchive.Status.NEW;
         } else if (entry.get().status() == SyncState.Status.FAILED || forceRetry) {
             status = PlannedArchive.Status.FAILED;
-        } else if (!sameFile(file, remote.size())) {
+        } else if (!sameFile(file, entry.get().size())) {
             status = PlannedArchive.Status.NEW; // synced once, but the file was removed or damaged
         } else if (entry.get().size() != remote.size() || !String.valueOf(entry.get().etag()).equals(remote.etag())) {
             status = PlannedArchive.Status.CHANGED;
