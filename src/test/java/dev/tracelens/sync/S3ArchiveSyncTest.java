@@ -177,4 +177,119 @@ class S3ArchiveSyncTest {
             assertEquals(5, lines.stream().filter(l -> l.contains("list-type")).count(), lines.toString());
         }
     }
+
+    @Test
+    void failedArchivesGoToTheFailedListAndRetryFailedFetchesOnlyThose() throws Exception {
+        String bucket = newBucket();
+        Map<String, byte[]> expected = papertrailBucket(bucket);
+        String bad = "papertrail/logs/dt=2024-03-01/2024-03-01-02.tsv.gz";
+        try (FaultProxy proxy = new FaultProxy(server.port())) {
+            SyncOptions twoAttempts = fastRetries().withMaxAttempts(2);
+            S3ArchiveSync sync = sync(via(proxy, bucket), twoAttempts);
+            SyncPlan plan = sync.plan(DAY1, DAY2);
+            proxy.failNext(100, 500, "InternalError", "2024-03-01-02");
+            List<FailedArchive> heard = Collections.synchronizedList(new ArrayList<>());
+            SyncReport report = sync.run(plan, new SyncListener() {
+                @Override
+                public void failed(FailedArchive f) {
+                    heard.add(f);
+                }
+            }, a -> { });
+
+            assertFalse(report.complete());
+            assertEquals(4, report.downloaded().size());
+            assertEquals(List.of(bad), report.failed().stream().map(FailedArchive::key).toList());
+            assertEquals(report.failed(), heard);
+            String reason = report.failed().getFirst().reason();
+            assertTrue(reason.contains("HTTP 500") && reason.contains("InternalError"), reason);
+            assertFalse(Files.exists(plan.archives().get(2).localFile()));
+            assertEquals(Map.of(bad, reason), sync(via(proxy, bucket), twoAttempts).failedKeys());
+
+            // A plain re-sync shows it as failed (and tries it again).
+            assertEquals(PlannedArchive.Status.FAILED,
+                    sync(via(proxy, bucket), twoAttempts).plan(DAY1, DAY2).archives().get(2).status());
+
+            proxy.failNext(0, 500, "InternalError", "");
+            S3ArchiveSync retry = sync(via(proxy, bucket), twoAttempts);
+            SyncPlan retryPlan = retry.planRetryFailed();
+            assertEquals(List.of(bad), retryPlan.archives().stream().map(a -> a.remote().key()).toList());
+            SyncReport retried = retry.run(retryPlan, SyncListener.NONE, a -> { });
+            assertTrue(retried.complete());
+            assertArrayEquals(expected.get(bad), Files.readAllBytes(retried.downloaded().getFirst().localFile()));
+            assertEquals(Map.of(), retry.failedKeys());
+            assertEquals(5, sync(via(proxy, bucket), twoAttempts).plan(DAY1, DAY2).count(PlannedArchive.Status.SYNCED));
+        }
+    }
+
+    @Test
+    void anInterruptedSyncLeavesOnlyAPartFileAndTheNextOneResumesIt() throws Exception {
+        String bucket = "resume-" + newBucket();
+        TestArchives.createBucket(admin, bucket);
+        String key = "papertrail/logs/dt=2024-03-01/2024-03-01-07.tsv.gz";
+        byte[] content = TestArchives.hourly(DAY1.atTime(7, 0), 60_000, 7);
+        assertTrue(content.length > 1_000_000, "archive must be big enough to cut: " + content.length);
+        TestArchives.put(admin, bucket, key, content);
+        long cut = 600_000;
+        try (FaultProxy proxy = new FaultProxy(server.port())) {
+            S3ArchiveSync first = sync(via(proxy, bucket), fastRetries());
+            SyncPlan plan = first.plan(DAY1, DAY1);
+            Path target = plan.archives().getFirst().localFile();
+            Path part = ArchiveDownloader.partFile(target, plan.archives().getFirst().remote().etag());
+            proxy.stallNextGet(cut);
+            SyncReport[] result = new SyncReport[1];
+            Thread t = new Thread(() -> result[0] = first.run(plan, SyncListener.NONE, a -> { }));
+            t.start();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!(Files.exists(part) && Files.size(part) == cut) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            first.cancel();
+            proxy.releaseStalls();
+            t.join(20_000);
+
+            assertFalse(t.isAlive());
+            assertTrue(result[0].cancelled());
+            assertEquals(List.of(), result[0].downloaded());
+            assertFalse(Files.exists(target), "a half file must never carry the final name");
+            assertEquals(cut, Files.size(part));
+
+            // A new process (fresh state from disk) sees it as new, and fetches only the rest.
+            long before = proxy.getBodyBytes();
+            S3ArchiveSync second = sync(via(proxy, bucket), fastRetries());
+            SyncPlan plan2 = second.plan(DAY1, DAY1);
+            assertEquals(PlannedArchive.Status.NEW, plan2.archives().getFirst().status());
+            SyncReport report = second.run(plan2, SyncListener.NONE, a -> { });
+            assertTrue(report.complete());
+            assertEquals(content.length - cut, proxy.getBodyBytes() - before);
+            assertArrayEquals(content, Files.readAllBytes(target));
+            assertFalse(Files.exists(part));
+        }
+    }
+
+    @Test
+    void aCorruptPartFileFailsTheChecksumAndIsReplacedNextTime() throws Exception {
+        String bucket = newBucket();
+        TestArchives.createBucket(admin, bucket);
+        String key = "papertrail/logs/dt=2024-03-01/2024-03-01-09.tsv.gz";
+        byte[] content = TestArchives.hourly(DAY1.atTime(9, 0), 2000, 9);
+        TestArchives.put(admin, bucket, key, content);
+        SyncSettings settings = server.settings(bucket);
+        S3ArchiveSync first = sync(settings, fastRetries());
+        SyncPlan plan = first.plan(DAY1, DAY1);
+        Path target = plan.archives().getFirst().localFile();
+        Path part = ArchiveDownloader.partFile(target, plan.archives().getFirst().remote().etag());
+        Files.createDirectories(part.getParent());
+        Files.write(part, new byte[100]); // zeros where the gzip header should be
+
+        SyncReport report = first.run(plan, SyncListener.NONE, a -> { });
+        assertEquals(1, report.failed().size());
+        assertTrue(report.failed().getFirst().reason().startsWith("Checksum mismatch"), report.failed().toString());
+        assertFalse(Files.exists(target));
+        assertFalse(Files.exists(part));
+
+        SyncReport again = sync(settings, fastRetries()).run(sync(settings, fastRetries()).plan(DAY1, DAY1),
+                SyncListener.NONE, a -> { });
+        assertTrue(again.complete());
+        assertArrayEquals(content, Files.readAllBytes(target));
+    }
 }
