@@ -3,6 +3,7 @@ package dev.tracelens.sync;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -92,8 +93,10 @@ public final class S3ArchiveSync {
         }
         List<PlannedArchive> out = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            // encoding-type=url: keys with control characters cannot travel in XML 1.0 otherwise
+            // (the SDK decodes them again).
             ListObjectsV2Request req = ListObjectsV2Request.builder()
-                    .bucket(settings.bucket()).prefix(cache.dayPrefix(day)).build();
+                    .bucket(settings.bucket()).prefix(cache.dayPrefix(day)).encodingType(EncodingType.URL).build();
             try {
                 for (S3Object o : s3.listObjectsV2Paginator(req).contents()) {
                     if (o.key().endsWith("/")) {
