@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code tracelens} command and its subcommands. */
 @Command(name = "tracelens", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Rebuilds Python tracebacks from Papertrail archives.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SyncCommand.class})
 public final class TracelensCommand implements Runnable {
 
     @CommandLine.Spec

@@ -12,12 +12,12 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
 /** Builds Papertrail-like archives and puts them into a test bucket. */
-final class TestArchives {
+public final class TestArchives {
     private TestArchives() {
     }
 
     /** A gzipped hourly archive of {@code rows} rows; {@code seed} varies the content. */
-    static byte[] hourly(LocalDateTime hour, int rows, long seed) {
+    public static byte[] hourly(LocalDateTime hour, int rows, long seed) {
         Random rnd = new Random(seed);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
@@ -33,11 +33,11 @@ final class TestArchives {
         return bytes.toByteArray();
     }
 
-    static void createBucket(S3Client s3, String bucket) {
+    public static void createBucket(S3Client s3, String bucket) {
         s3.createBucket(b -> b.bucket(bucket));
     }
 
-    static void put(S3Client s3, String bucket, String key, byte[] content) {
+    public static void put(S3Client s3, String bucket, String key, byte[] content) {
         s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
     }
 }
