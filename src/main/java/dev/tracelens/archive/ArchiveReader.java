@@ -2,32 +2,108 @@ package dev.tracelens.archive;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
 
 /**
  * Streams the rows of Papertrail archives ({@code .tsv.gz}, possibly several concatenated gzip
  * members, or plain {@code .tsv}; gzip is detected by magic bytes, not by name).
  *
- * <p>SKELETON: the implementation lands with the archive work.
+ * <p>For each file a daemon thread reads and inflates the file into a few pooled 1 MiB chunks
+ * while the calling thread splits them into rows and calls the handler, so a read uses two
+ * cores and little memory whatever the file size. Rows are parsed as bytes: no String is made
+ * for a row unless the handler asks for its message.
+ *
+ * <p>Bad input never ends a read: a missing, unreadable or binary file, damaged gzip data, and
+ * bad rows become {@link Problem}s given to the handler, the good rows before and after are kept,
+ * and the next file is read.
+ *
+ * <p>One reader interns sources across all the files and reads it makes; it is not thread-safe:
+ * use it from one thread at a time.
  */
 public final class ArchiveReader {
+    private final ReaderOptions options;
+    private final SourceTable sources = new SourceTable();
+    private Chunk[] pool;
+
+    public ArchiveReader() {
+        this(ReaderOptions.defaults());
+    }
+
+    public ArchiveReader(ReaderOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
 
     /**
      * Reads the files in the order given, calling the handler on the calling thread. Problems
      * never stop the read: a bad row is reported and skipped, a bad file reported and the next
-     * one read. Sources are interned across all files of one reader.
+     * one read. Sources are interned across all files of one reader. {@code rowsSoFar} in the
+     * progress counts the rows of all files of this call.
      *
-     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     * <p>An exception thrown by the handler ends the read (after stopping the helper thread)
+     * and is passed on.
+     *
+     * @return a summary per file, in the order read
+     * @throws CancellationException if the calling thread is interrupted (its interrupt status
+     *                               stays set); the helper thread has stopped when it is thrown
      */
     public List<ArchiveSummary> read(List<Path> files, RowHandler handler, ReadProgress progress) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(handler, "handler");
+        ReadProgress p = progress == null ? ReadProgress.NONE : progress;
+        List<ArchiveSummary> summaries = new ArrayList<>(files.size());
+        long rows = 0;
+        for (Path file : files) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("reading archives was cancelled");
+            }
+            ArchiveFileRead read = new ArchiveFileRead(file, handler, p, options, sources, pool(), rows);
+            try {
+                ArchiveSummary summary = read.run();
+                summaries.add(summary);
+                rows += summary.rows();
+            } finally {
+                if (!read.producerStopped()) {
+                    pool = null; // a helper thread that would not stop may still write into these chunks
+                }
+            }
+        }
+        return List.copyOf(summaries);
+    }
+
+    /** The sources interned so far, by {@link Source#index()}. */
+    public List<Source> sources() {
+        return sources.sources();
+    }
+
+    public ReaderOptions options() {
+        return options;
     }
 
     /**
      * Expands files and folders (recursively) into the archive files to read, in time order
      * (Papertrail names {@code YYYY-MM-DD-HH.tsv.gz} sort chronologically by name).
+     *
+     * <p>Folders give their regular files named {@code *.gz} or {@code *.tsv}, skipping hidden
+     * files and folders. Files are taken as given, whatever their name; a path that does not
+     * exist is kept too, so that {@link #read} reports it ({@link Problem.Kind#UNREADABLE_FILE})
+     * and goes on with the others. The whole list is sorted by file name (then full path), so
+     * archives from several folders interleave in time order; a path named twice appears once.
+     *
+     * @throws IOException if a folder cannot be listed
      */
     public static List<Path> archivesIn(List<Path> filesOrFolders) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        return ArchiveListing.archivesIn(filesOrFolders);
+    }
+
+    private Chunk[] pool() {
+        if (pool == null) {
+            pool = new Chunk[options.chunksInFlight()];
+            for (int i = 0; i < pool.length; i++) {
+                pool[i] = new Chunk(options.chunkBytes());
+            }
+        }
+        return pool;
     }
 }

@@ -1,12 +1,14 @@
 package dev.tracelens.cli;
 
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** The {@code tracelens} command and its subcommands. */
 @Command(name = "tracelens", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Rebuilds Python tracebacks from Papertrail archives.",
-        subcommands = {CommandLine.HelpCommand.class, SyncCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, SyncCommand.class})
 public final class TracelensCommand implements Runnable {
 
     @CommandLine.Spec
@@ -14,7 +16,24 @@ public final class TracelensCommand implements Runnable {
 
     /** Runs the command line and returns the process exit code (0 ok, 1 input failed, 2 usage). */
     public static int run(String... args) {
-        return new CommandLine(new TracelensCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The same, writing to the given streams instead of stdout and stderr (for embedding and tests). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static CommandLine commandLine() {
+        return new CommandLine(new TracelensCommand());
     }
 
     @Override

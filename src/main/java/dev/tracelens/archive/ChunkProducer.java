@@ -1,0 +1,125 @@
+package dev.tracelens.archive;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.BlockingQueue;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The background half of a file read: reads the file and inflates it into pooled chunks, so
+ * that inflation (one core) and row parsing (the caller's core) overlap.
+ *
+ * <p>Gzip goes through {@link GZIPInputStream}: it is in the JDK, inflates with native zlib, and
+ * reads every member of a multi-member file (Papertrail concatenates members) without any
+ * setting; commons-compress would add a dependency and need {@code decompressConcatenated}.
+ *
+ * <p>It always ends by putting exactly one terminal chunk on {@code full} (the queue has room for
+ * it), unless told to stop, so the parsing thread never waits for ever.
+ */
+final class ChunkProducer implements Runnable {
+    /** zlib works best with big input reads; GZIPInputStream's default of 512 bytes is slow. */
+    private static final int INPUT_BUFFER = 64 * 1024;
+
+    private final InputStream file;
+    private final BlockingQueue<Chunk> free;
+    private final BlockingQueue<Chunk> full;
+    private volatile boolean stopped;
+    private long diskBytes;
+
+    ChunkProducer(InputStream file, BlockingQueue<Chunk> free, BlockingQueue<Chunk> full) {
+        this.file = new Counting(file);
+        this.free = free;
+        this.full = full;
+    }
+
+    /** Asks the thread to stop; the caller also interrupts it to wake it from a queue wait. */
+    void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public void run() {
+        Throwable failure = null;
+        boolean gzip = false;
+        try (InputStream in = new BufferedInputStream(file, INPUT_BUFFER)) {
+            gzip = isGzip(in);
+            InputStream decoded = gzip ? new GZIPInputStream(in, INPUT_BUFFER) : in;
+            boolean more = true;
+            while (more && !stopped) {
+                Chunk chunk = free.take();
+                int n = 0;
+                try {
+                    while (n < chunk.buffer.length) {
+                        int r = decoded.read(chunk.buffer, n, chunk.buffer.length - n);
+                        if (r < 0) {
+                            more = false;
+                            break;
+                        }
+                        n += r;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failure = e; // the bytes decoded before the damage still go out below
+                    more = false;
+                }
+                chunk.length = n;
+                chunk.diskBytes = diskBytes;
+                if (n > 0) {
+                    full.put(chunk);
+                } else {
+                    free.put(chunk);
+                }
+            }
+        } catch (InterruptedException e) {
+            failure = e; // only the parsing thread interrupts us, after stop(), so this goes nowhere
+        } catch (Throwable e) {
+            failure = failure == null ? e : failure;
+        } finally {
+            if (!stopped) {
+                full.offer(Chunk.end(diskBytes, failure, gzip));
+            }
+        }
+    }
+
+    /** Gzip by its magic bytes 1f 8b, whatever the file is called. */
+    private static boolean isGzip(InputStream in) throws IOException {
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        return b1 == 0x1f && b2 == 0x8b;
+    }
+
+    /** Counts bytes read from disk, for progress. */
+    private final class Counting extends FilterInputStream {
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                diskBytes++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                diskBytes += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            diskBytes += skipped;
+            return skipped;
+        }
+    }
+}

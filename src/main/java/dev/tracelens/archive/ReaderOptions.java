@@ -1,0 +1,44 @@
+package dev.tracelens.archive;
+
+/**
+ * Tuning of an {@link ArchiveReader}.
+ *
+ * @param maxRowBytes    longest row kept whole; longer rows are cut here, kept and reported
+ *                       ({@link Problem.Kind#ROW_TOO_LONG}). Bounds memory against hostile input.
+ * @param chunkBytes     size of the blocks handed from the inflating thread to the parser
+ * @param chunksInFlight blocks in the pool: more lets inflation run further ahead of parsing
+ */
+public record ReaderOptions(int maxRowBytes, int chunkBytes, int chunksInFlight) {
+    /** 16 MiB: far above any real log row (Papertrail caps messages), small enough for a 256 MB heap. */
+    public static final int DEFAULT_MAX_ROW_BYTES = 16 << 20;
+    public static final int DEFAULT_CHUNK_BYTES = 1 << 20;
+    public static final int DEFAULT_CHUNKS_IN_FLIGHT = 4;
+
+    public ReaderOptions {
+        if (maxRowBytes < 64 || maxRowBytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("maxRowBytes must be at least 64: " + maxRowBytes);
+        }
+        if (chunkBytes < 16) {
+            throw new IllegalArgumentException("chunkBytes must be at least 16: " + chunkBytes);
+        }
+        if (chunksInFlight < 2) {
+            throw new IllegalArgumentException("chunksInFlight must be at least 2: " + chunksInFlight);
+        }
+    }
+
+    public static ReaderOptions defaults() {
+        return new ReaderOptions(DEFAULT_MAX_ROW_BYTES, DEFAULT_CHUNK_BYTES, DEFAULT_CHUNKS_IN_FLIGHT);
+    }
+
+    public ReaderOptions withMaxRowBytes(int bytes) {
+        return new ReaderOptions(bytes, chunkBytes, chunksInFlight);
+    }
+
+    public ReaderOptions withChunkBytes(int bytes) {
+        return new ReaderOptions(maxRowBytes, bytes, chunksInFlight);
+    }
+
+    public ReaderOptions withChunksInFlight(int chunks) {
+        return new ReaderOptions(maxRowBytes, chunkBytes, chunks);
+    }
+}

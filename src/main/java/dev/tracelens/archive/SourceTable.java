@@ -1,0 +1,98 @@
+package dev.tracelens.archive;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Interns (host, program) pairs straight from row bytes, so that rows of a known source cost a
+ * hash and a byte comparison, never a String. Open addressing with linear probing; the table
+ * holds indexes into the dense source list. Not thread-safe (used by the parsing thread only).
+ */
+final class SourceTable {
+    private int[] slots = emptySlots(64);
+    private int[] hashes = new int[16];
+    private byte[][] keys = new byte[16][];
+    private int[] hostLengths = new int[16];
+    private Source[] sources = new Source[16];
+    private int size;
+
+    Source intern(byte[] a, int hostFrom, int hostTo, int programFrom, int programTo) {
+        int hostLength = hostTo - hostFrom;
+        int programLength = programTo - programFrom;
+        int h = hash(a, hostFrom, hostTo, 0x9E3779B9);
+        h = hash(a, programFrom, programTo, h * 0x01000193 + hostLength);
+        int mask = slots.length - 1;
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            int index = slots[slot];
+            if (index < 0) {
+                return add(slot, h, a, hostFrom, hostTo, programFrom, programTo);
+            }
+            if (hashes[index] == h && hostLengths[index] == hostLength) {
+                byte[] key = keys[index];
+                if (key.length == hostLength + programLength
+                        && Arrays.equals(key, 0, hostLength, a, hostFrom, hostTo)
+                        && Arrays.equals(key, hostLength, key.length, a, programFrom, programTo)) {
+                    return sources[index];
+                }
+            }
+        }
+    }
+
+    /** The sources interned so far, by index. */
+    List<Source> sources() {
+        return List.of(Arrays.copyOf(sources, size));
+    }
+
+    private Source add(int slot, int h, byte[] a, int hostFrom, int hostTo, int programFrom, int programTo) {
+        int index = size++;
+        if (index == sources.length) {
+            int n = index * 2;
+            hashes = Arrays.copyOf(hashes, n);
+            keys = Arrays.copyOf(keys, n);
+            hostLengths = Arrays.copyOf(hostLengths, n);
+            sources = Arrays.copyOf(sources, n);
+        }
+        int hostLength = hostTo - hostFrom;
+        byte[] key = new byte[hostLength + programTo - programFrom];
+        System.arraycopy(a, hostFrom, key, 0, hostLength);
+        System.arraycopy(a, programFrom, key, hostLength, programTo - programFrom);
+        hashes[index] = h;
+        keys[index] = key;
+        hostLengths[index] = hostLength;
+        sources[index] = new Source(index,
+                new String(a, hostFrom, hostLength, StandardCharsets.UTF_8),
+                new String(a, programFrom, programTo - programFrom, StandardCharsets.UTF_8));
+        slots[slot] = index;
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+        return sources[index];
+    }
+
+    private void rehash() {
+        int[] bigger = emptySlots(slots.length * 2);
+        int mask = bigger.length - 1;
+        for (int index = 0; index < size; index++) {
+            int slot = hashes[index] & mask;
+            while (bigger[slot] >= 0) {
+                slot = (slot + 1) & mask;
+            }
+            bigger[slot] = index;
+        }
+        slots = bigger;
+    }
+
+    private static int[] emptySlots(int n) {
+        int[] s = new int[n];
+        Arrays.fill(s, -1);
+        return s;
+    }
+
+    private static int hash(byte[] a, int from, int to, int h) {
+        for (int i = from; i < to; i++) {
+            h = 31 * h + a[i];
+        }
+        return h ^ (h >>> 16);
+    }
+}

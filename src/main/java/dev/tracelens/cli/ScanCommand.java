@@ -1,0 +1,115 @@
+package dev.tracelens.cli;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tracelens.archive.ArchiveReader;
+import dev.tracelens.archive.Problem;
+import dev.tracelens.archive.ReadProgress;
+import dev.tracelens.traceback.ScanListener;
+import dev.tracelens.traceback.ScanSummary;
+import dev.tracelens.traceback.Traceback;
+import dev.tracelens.traceback.TracebackAssembler;
+import dev.tracelens.traceback.TracebackJson;
+import dev.tracelens.traceback.TracebackScanner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code tracelens scan}: archives in, tracebacks out, no store involved. */
+@Command(name = "scan", description = "Rebuild the tracebacks in Papertrail archives and print them.",
+        sortOptions = false)
+final class ScanCommand implements Callable<Integer> {
+
+    enum Format { jsonl, text }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--context", paramLabel = "N", description = "Rows of the same host and program to keep before each traceback (default: ${DEFAULT-VALUE}).")
+    int context = TracebackAssembler.DEFAULT_CONTEXT_ROWS;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl (one JSON object per traceback) or text (grouped summary; default).")
+    Format format = Format.text;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Archive files or folders (.tsv.gz, .gz, .tsv), in time order.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws IOException {
+        if (context < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--context must be 0 or more, not " + context);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        boolean failed = false;
+        List<Path> archives = new ArrayList<>();
+        for (Path path : paths) {
+            try {
+                archives.addAll(ArchiveReader.archivesIn(List.of(path)));
+            } catch (IOException e) {
+                err.println("tracelens: cannot read " + path + ": " + reason(e));
+                failed = true;
+            }
+        }
+
+        ProblemLog problems = new ProblemLog(err);
+        ScanTextReport report = new ScanTextReport();
+        long started = System.nanoTime();
+        ScanSummary summary;
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            // Flushing per traceback would cost a system call each; the finally block flushes once.
+            ObjectWriter json = TracebackJson.lineWriter().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+            summary = new TracebackScanner(context).scan(archives, new ScanListener() {
+                @Override
+                public void onTraceback(Traceback traceback) {
+                    report.add(traceback);
+                    if (format == Format.jsonl) {
+                        try {
+                            json.writeValue(out, traceback);
+                            out.write('\n');
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                }
+
+                @Override
+                public void onProblem(Problem problem) {
+                    problems.report(problem);
+                }
+            }, ReadProgress.NONE);
+            if (format == Format.text) {
+                report.print(out);
+            }
+        } finally {
+            out.flush();
+        }
+        problems.printHidden();
+        failed |= !summary.complete();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        err.printf("tracelens: %,d rows in %,d files, %,d tracebacks in %,d groups, %,d bad rows (%.1f s)%n",
+                summary.rows(), summary.archives().size(), summary.tracebacks(), report.groupCount(),
+                summary.badRows(), seconds);
+        return failed ? 1 : 0;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

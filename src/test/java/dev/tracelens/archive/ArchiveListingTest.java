@@ -1,0 +1,48 @@
+package dev.tracelens.archive;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ArchiveListingTest {
+
+    @Test
+    void expandsFoldersRecursivelyInTimeOrderAndKeepsGivenFiles(@TempDir Path dir) throws Exception {
+        byte[] none = new byte[0];
+        Path a = TestArchives.write(dir.resolve("logs/2016-08-12-04.tsv.gz"), none);
+        Path b = TestArchives.write(dir.resolve("logs/deep/er/2016-08-12-03.tsv.gz"), none);
+        Path c = TestArchives.write(dir.resolve("other/2016-08-12-05.tsv"), none);
+        Path d = TestArchives.write(dir.resolve("logs/2016-08-11.gz"), none);
+        TestArchives.write(dir.resolve("logs/readme.txt"), none);
+        TestArchives.write(dir.resolve("logs/.2016-08-12-01.tsv.gz"), none);
+        TestArchives.write(dir.resolve("logs/.cache/2016-08-12-02.tsv.gz"), none);
+        Path given = TestArchives.write(dir.resolve("single/notes.log"), none);
+        Path missing = dir.resolve("nowhere/2016-08-12-00.tsv.gz");
+
+        List<Path> found = ArchiveReader.archivesIn(List.of(dir.resolve("other"), dir.resolve("logs"), given, missing,
+                dir.resolve("logs")));
+
+        assertEquals(List.of(d, missing, b, a, c, given), found);
+        assertEquals(found, ArchiveReader.archivesIn(List.of(given, missing, dir.resolve("logs"), dir.resolve("other"))),
+                "the order does not depend on the order of the arguments");
+    }
+
+    @Test
+    void aMissingPathIsReadAsAnUnreadableFileAndTheOthersStillAre(@TempDir Path dir) throws Exception {
+        Path good = TestArchives.tsv(dir.resolve("2016-08-12-04.tsv"), List.of(TestArchives.row(1, "hello")));
+        Path missing = dir.resolve("2016-08-12-03.tsv.gz");
+        RecordingHandler h = new RecordingHandler();
+        List<ArchiveSummary> summaries = new ArchiveReader().read(ArchiveReader.archivesIn(List.of(missing, good)), h,
+                ReadProgress.NONE);
+        assertEquals(List.of("start 2016-08-12-03.tsv.gz", "problem UNREADABLE_FILE 2016-08-12-03.tsv.gz:0",
+                "end 2016-08-12-03.tsv.gz", "start 2016-08-12-04.tsv", "row 2016-08-12-04.tsv:1",
+                "end 2016-08-12-04.tsv"), h.events);
+        assertEquals(true, h.problems.getFirst().detail().contains(missing.toString()), h.problems.toString());
+        assertEquals(false, summaries.get(0).complete());
+        assertEquals(true, summaries.get(1).complete());
+    }
+}

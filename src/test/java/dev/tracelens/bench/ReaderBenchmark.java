@@ -1,0 +1,205 @@
+package dev.tracelens.bench;
+
+import dev.tracelens.archive.ArchiveReader;
+import dev.tracelens.archive.ArchiveSummary;
+import dev.tracelens.archive.LogLine;
+import dev.tracelens.archive.ReadProgress;
+import dev.tracelens.archive.RowHandler;
+import dev.tracelens.archive.RowView;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Throughput of {@link ArchiveReader} against plain gzip inflation of the same file. A main
+ * class, not a test (surefire only runs *Test classes): it takes a minute and wants a quiet machine.
+ *
+ * <p>Run (from the project folder; needs no dependencies beyond our own classes):
+ * <pre>
+ * mvn -q -B test-compile
+ * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -Xmx256m -cp target/classes:target/test-classes \
+ *     dev.tracelens.bench.ReaderBenchmark /tmp/tracelens-bench [megabytes] [rounds]
+ * </pre>
+ * The folder gets {@code bench.tsv.gz} (generated once: realistic mixed rows, several hosts and
+ * programs, about one row in 40 part of a traceback; default 600 MB uncompressed) and
+ * {@code bench.tsv}, the same rows uncompressed. It then measures, in rounds, MB/s of decoded
+ * bytes for: inflating through {@link GZIPInputStream} into a discarded buffer; reading the gzip
+ * file with the reader and an assembler-like handler; reading the plain file the same way.
+ */
+public final class ReaderBenchmark {
+    private static final byte[] TRACEBACK = "Traceback (most".getBytes(StandardCharsets.US_ASCII);
+
+    private ReaderBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of(args.length > 0 ? args[0] : "/tmp/tracelens-bench");
+        long megabytes = args.length > 1 ? Long.parseLong(args[1]) : 600;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Path gz = folder.resolve("bench.tsv.gz");
+        Path tsv = folder.resolve("bench.tsv");
+        if (!Files.exists(gz) || !Files.exists(tsv)) {
+            Files.createDirectories(folder);
+            long t0 = System.nanoTime();
+            generate(tsv, gz, megabytes << 20);
+            System.out.printf("generated %s in %.1f s%n", folder, (System.nanoTime() - t0) / 1e9);
+        }
+        System.out.printf("file %s: %.1f MB on disk, %.1f MB uncompressed; java %s, %d cores, max heap %d MB%n",
+                gz, Files.size(gz) / 1e6, Files.size(tsv) / 1e6, Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+        double bestInflate = 0;
+        double bestReadGz = 0;
+        double bestReadTsv = 0;
+        for (int round = 1; round <= rounds; round++) {
+            double inflate = inflateMbPerSecond(gz);
+            double readGz = readMbPerSecond(gz);
+            double readTsv = readMbPerSecond(tsv);
+            System.out.printf("round %d: gzip inflate %.0f MB/s, reader on .tsv.gz %.0f MB/s (%.0f%% of inflate),"
+                    + " reader on .tsv %.0f MB/s%n", round, inflate, readGz, 100 * readGz / inflate, readTsv);
+            bestInflate = Math.max(bestInflate, inflate);
+            bestReadGz = Math.max(bestReadGz, readGz);
+            bestReadTsv = Math.max(bestReadTsv, readTsv);
+        }
+        System.out.printf("best: gzip inflate %.0f MB/s, reader on .tsv.gz %.0f MB/s, ratio %.2f, reader on .tsv %.0f MB/s%n",
+                bestInflate, bestReadGz, bestReadGz / bestInflate, bestReadTsv);
+    }
+
+    private static double inflateMbPerSecond(Path gz) throws IOException {
+        long t0 = System.nanoTime();
+        long total = 0;
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024)) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+            }
+        }
+        return total / 1e6 / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double readMbPerSecond(Path file) {
+        long t0 = System.nanoTime();
+        AssemblerLike handler = new AssemblerLike();
+        List<ArchiveSummary> summaries = new ArchiveReader().read(List.of(file), handler, ReadProgress.NONE);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ArchiveSummary s = summaries.getFirst();
+        if (!s.complete() || s.badRows() != 0 || handler.problems != 0 || handler.tracebacks == 0) {
+            throw new IllegalStateException("unexpected read: " + s + ", problems " + handler.problems);
+        }
+        return s.decodedBytes() / 1e6 / seconds;
+    }
+
+    /** What the traceback assembler does for ordinary rows: look for a traceback, keep context. */
+    private static final class AssemblerLike implements RowHandler {
+        private static final int CONTEXT = 50;
+        private LogLine[][] rings = new LogLine[16][];
+        private int[] next = new int[16];
+        long tracebacks;
+        long problems;
+
+        @Override
+        public void onRow(RowView row) {
+            if (row.messageContains(TRACEBACK)) {
+                tracebacks++;
+            }
+            int source = row.source().index();
+            if (source >= rings.length) {
+                rings = Arrays.copyOf(rings, source * 2);
+                next = Arrays.copyOf(next, source * 2);
+            }
+            LogLine[] ring = rings[source];
+            if (ring == null) {
+                ring = rings[source] = new LogLine[CONTEXT];
+            }
+            ring[next[source]] = row.toLogLine();
+            next[source] = (next[source] + 1) % CONTEXT;
+        }
+
+        @Override
+        public void onProblem(dev.tracelens.archive.Problem problem) {
+            problems++;
+        }
+    }
+
+    /** Writes realistic rows: mixed lengths and words, 24 hosts x 3 programs, some tracebacks. */
+    private static void generate(Path tsv, Path gz, long bytes) throws IOException {
+        Random random = new Random(1);
+        String[] words = ("request user session cache miss hit GET POST /api/v1/orders /health took ms status "
+                + "200 404 500 worker started finished job queue retry connection pool database query rows "
+                + "payload validated token expired refresh upstream timeout latency bytes sent received").split(" ");
+        String[] levels = {"INFO", "INFO", "INFO", "DEBUG", "WARNING", "ERROR"};
+        String[] programs = {"app-web", "app-worker", "nginx"};
+        String[] hosts = new String[24];
+        for (int i = 0; i < hosts.length; i++) {
+            hosts[i] = "i-" + Integer.toHexString(0x2ee330b7 + i * 7919);
+        }
+        String[] traceback = {
+                "Traceback (most recent call last):",
+                "  File \"/srv/app/views.py\", line 120, in lookup",
+                "    order = Order.objects.get(pk=order_id)",
+                "  File \"/srv/venv/lib/python3.11/site-packages/django/db/models/manager.py\", line 87, in manager_method",
+                "    return getattr(self.get_queryset(), name)(*args, **kwargs)",
+                "  File \"/srv/venv/lib/python3.11/site-packages/django/db/models/query.py\", line 637, in get",
+                "    raise self.model.DoesNotExist(",
+                "app.models.Order.DoesNotExist: Order matching query does not exist."};
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+        long id = 700_000_000_000L;
+        long second = Instant.parse("2016-08-12T00:00:00Z").getEpochSecond();
+        String stamp = time.format(Instant.ofEpochSecond(second));
+        long written = 0;
+        StringBuilder line = new StringBuilder(512);
+        try (OutputStream plain = new BufferedOutputStream(Files.newOutputStream(tsv), 1 << 16);
+             OutputStream zipped = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(gz), 1 << 16), 1 << 16)) {
+            while (written < bytes) {
+                if (random.nextInt(20) == 0) {
+                    second++;
+                    stamp = time.format(Instant.ofEpochSecond(second));
+                }
+                int host = random.nextInt(hosts.length);
+                int program = random.nextInt(programs.length);
+                List<String> messages = new ArrayList<>();
+                int pid = 1000 + host * 31 + program;
+                if (random.nextInt(300) == 0) {
+                    for (String t : traceback) {
+                        messages.add(pid + "/MainThread " + t);
+                    }
+                } else {
+                    line.setLength(0);
+                    line.append(pid).append("/MainThread ").append(levels[random.nextInt(levels.length)])
+                            .append(" app.").append(words[random.nextInt(words.length)]).append(": ");
+                    int n = 3 + random.nextInt(random.nextInt(10) == 0 ? 60 : 18);
+                    for (int w = 0; w < n; w++) {
+                        line.append(words[random.nextInt(words.length)]).append(' ');
+                        if (random.nextInt(4) == 0) {
+                            line.append(random.nextInt(100_000)).append(' ');
+                        }
+                    }
+                    messages.add(line.toString());
+                }
+                for (String message : messages) {
+                    String row = (++id) + "\t" + stamp + "\t" + stamp + "\t" + (12_345 + host) + "\t" + hosts[host]
+                            + "\t10.0." + host + ".5\tUser\tNotice\t" + programs[program] + "\t" + message + "\n";
+                    byte[] b = row.getBytes(StandardCharsets.UTF_8);
+                    plain.write(b);
+                    zipped.write(b);
+                    written += b.length;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tracelens.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged {@code target/tracelens.jar} runs as {@code java -jar} with its {@code lib/} beside it. */
+class JarIT {
+    private static final Path JAR = Path.of(System.getProperty("tracelens.jar", "target/tracelens.jar"));
+
+    private static Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("tracelens-out", ".txt");
+        Path err = Files.createTempFile("tracelens-err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tracelens did not finish");
+        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    @Test
+    void printsItsVersion() throws Exception {
+        Result r = run("--version");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Tracelens "), r.out());
+    }
+
+    @Test
+    void scansTheSampleLogsAsJsonLines() throws Exception {
+        Result r = run("scan", "--format", "jsonl", "sample-logs");
+        assertEquals(0, r.code(), r.err());
+        long lines = r.out().lines().filter(l -> l.startsWith("{\"id\":\"")).count();
+        assertTrue(lines > 40, "tracebacks: " + lines);
+        assertTrue(r.err().contains("tracebacks in"), r.err());
+    }
+}
