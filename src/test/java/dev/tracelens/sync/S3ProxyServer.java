@@ -147,7 +147,7 @@ public final class S3ProxyServer implements AutoCloseable {
         deleteTree(dir);
     }
 
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
