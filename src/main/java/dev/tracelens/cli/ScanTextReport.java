@@ -23,6 +23,7 @@ final class ScanTextReport {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int WHY_ROWS = 3;
+    private static final int TITLE_MAX = 120;
 
     private final Map<String, Group> groups = new LinkedHashMap<>();
 
@@ -104,7 +105,9 @@ final class ScanTextReport {
                 return "(cut off before the exception)";
             }
             String firstLine = t.message().lines().findFirst().orElse("");
-            return firstLine.isEmpty() ? t.exceptionType() : t.exceptionType() + ": " + firstLine;
+            String title = firstLine.isEmpty() ? t.exceptionType() : t.exceptionType() + ": " + firstLine;
+            // The full message is in the example below; a title is one readable line.
+            return title.length() <= TITLE_MAX ? title : title.substring(0, TITLE_MAX - 1) + "…";
         }
 
         private static String counted(Map<String, Integer> counts) {

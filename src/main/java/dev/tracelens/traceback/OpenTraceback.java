@@ -145,9 +145,7 @@ final class OpenTraceback {
                 if (TracebackLines.isIndented(line) || (group && TracebackLines.isGroupLine(line))) {
                     return !TracebackLines.isHeader(line) || group;
                 }
-                char c = line.charAt(0);
-                // Pretty-printed JSON (or a repr) continuing the message at column 0.
-                return c == '{' || c == '}' || c == '[' || c == ']' || c == ')';
+                return continuesJsonOrRepr(line);
             }
             case CHAINED -> {
                 if (TracebackLines.isHeader(line)) {
@@ -164,6 +162,26 @@ final class OpenTraceback {
             }
             default -> throw new IllegalStateException(phase.toString());
         }
+    }
+
+    /**
+     * Pretty-printed JSON (or a repr) continuing the message at column 0. An opening bracket only
+     * counts when what follows it is JSON-like: {@code [20286] INFO ...} is the everyday log prefix
+     * of many programs and starts the next log line, not a JSON array.
+     */
+    static boolean continuesJsonOrRepr(String line) {
+        char c = line.charAt(0);
+        if (c == '{' || c == '}' || c == ']' || c == ')') {
+            return true;
+        }
+        if (c != '[') {
+            return false;
+        }
+        if (line.length() == 1) {
+            return true;
+        }
+        char next = line.charAt(1);
+        return next == ' ' || next == '{' || next == '[' || next == '"' || next == ']' || next == '\t';
     }
 
     private boolean lastLineIsRemoteTraceback() {

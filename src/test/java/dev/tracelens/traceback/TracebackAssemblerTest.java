@@ -537,6 +537,38 @@ class TracebackAssemblerTest {
     }
 
     @Test
+    void aBracketedPidLogLineAfterTheExceptionEndsTheTraceback() {
+        String worker = "app-worker";
+        rows.addLines(WEB, worker, """
+                Traceback (most recent call last):
+                  File "/srv/app/app/payments.py", line 88, in charge
+                    resp = session.post(url)
+                requests.exceptions.ConnectionError: Max retries exceeded""");
+        rows.add(WEB, worker, "[32524] INFO celery.worker: Task app.tasks.sync_catalog[30c663c1] succeeded in 3.059s");
+        rows.addLines(WEB, worker, """
+                [32524] ERROR app.plugins: cannot load plugin - Traceback (most recent call last):
+                  File "/srv/app/plugins/custom_rules.py", line 12
+                    if rule.enabled
+                                   ^
+                SyntaxError: invalid syntax""");
+        List<Traceback> tbs = run();
+        assertEquals(List.of("requests.exceptions.ConnectionError", "SyntaxError"),
+                tbs.stream().map(Traceback::exceptionType).toList());
+        assertEquals("Max retries exceeded", tbs.get(0).message());
+        assertFalse(tbs.get(0).text().contains("celery"));
+    }
+
+    @Test
+    void bracketRowsContinueTheMessageOnlyWhenTheyLookLikeJson() {
+        assertTrue(OpenTraceback.continuesJsonOrRepr("["));
+        assertTrue(OpenTraceback.continuesJsonOrRepr("[{\"id\": 1},"));
+        assertTrue(OpenTraceback.continuesJsonOrRepr("[ 1, 2 ]"));
+        assertTrue(OpenTraceback.continuesJsonOrRepr("]"));
+        assertFalse(OpenTraceback.continuesJsonOrRepr("[20286] INFO app: next"));
+        assertFalse(OpenTraceback.continuesJsonOrRepr("[pid 7] WARNING x"));
+    }
+
+    @Test
     void python311MarkersElisionsRepeatsAndStringFrames() {
         rows.addLines(WEB, APP, """
                 Traceback (most recent call last):
