@@ -173,7 +173,19 @@ public final class S3ArchiveSync {
      *              is cancelled and the exception propagates
      */
     public SyncReport run(SyncPlan plan, SyncListener listener, Consumer<SyncedArchive> ready) {
+        return runBatches(plan, listener, batch -> batch.forEach(ready));
+    }
+
+    /**
+     * Like {@link #run}, but hands archives over in batches: each batch is the next archive in
+     * key order (waited for) plus every following one that is already complete. An importer that
+     * is slower than the downloads thus gets few, large batches, which suits an import that pays
+     * a fixed cost per call (e.g. re-reading the previous archive to join tracebacks that cross
+     * the hour boundary).
+     */
+    public SyncReport runBatches(SyncPlan plan, SyncListener listener, Consumer<List<SyncedArchive>> ready) {
         long start = System.nanoTime();
+        List<PlannedArchive> all = plan.archives();
         List<PlannedArchive> downloads = plan.toDownload();
         Progress progress = new Progress(listener, downloads.size(), plan.bytesToDownload(), start);
         listener.planned(plan);
@@ -186,9 +198,9 @@ public final class S3ArchiveSync {
                     t.setDaemon(true);
                     return t;
                 });
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (PlannedArchive p : downloads) {
-            futures.add(pool.submit(() -> downloadOne(p, downloader, progress, listener)));
+        List<Future<Outcome>> futures = new ArrayList<>(all.size());
+        for (PlannedArchive p : all) {
+            futures.add(p.status().needsDownload() ? pool.submit(() -> downloadOne(p, downloader, progress, listener)) : null);
         }
         pool.shutdown();
 
@@ -196,18 +208,25 @@ public final class S3ArchiveSync {
         List<SyncedArchive> already = new ArrayList<>();
         List<FailedArchive> failed = new ArrayList<>();
         long handoffNanos = 0;
-        int next = 0;
+        int i = 0;
         try {
-            for (PlannedArchive p : plan.archives()) {
-                if (cancelled) {
-                    break;
-                }
-                SyncedArchive synced;
-                if (!p.status().needsDownload()) {
-                    synced = new SyncedArchive(p.remote().key(), p.localFile(), p.remote().etag(), p.remote().size(), false);
-                    already.add(synced);
-                } else {
-                    Outcome o = await(futures.get(next++));
+            while (i < all.size() && !cancelled) {
+                List<SyncedArchive> batch = new ArrayList<>();
+                while (i < all.size() && !cancelled) {
+                    PlannedArchive p = all.get(i);
+                    Future<Outcome> f = futures.get(i);
+                    if (!batch.isEmpty() && f != null && !f.isDone()) {
+                        break; // hand over what is ready rather than wait
+                    }
+                    i++;
+                    if (f == null) {
+                        SyncedArchive a = new SyncedArchive(p.remote().key(), p.localFile(), p.remote().etag(),
+                                p.remote().size(), false);
+                        already.add(a);
+                        batch.add(a);
+                        continue;
+                    }
+                    Outcome o = await(f);
                     if (o == null) {
                         continue; // cancelled
                     }
@@ -215,14 +234,16 @@ public final class S3ArchiveSync {
                         failed.add(o.failed());
                         continue;
                     }
-                    synced = o.synced();
-                    downloaded.add(synced);
+                    downloaded.add(o.synced());
+                    batch.add(o.synced());
                 }
-                long t0 = System.nanoTime();
-                try {
-                    ready.accept(synced);
-                } finally {
-                    handoffNanos += System.nanoTime() - t0;
+                if (!batch.isEmpty() && !cancelled) {
+                    long t0 = System.nanoTime();
+                    try {
+                        ready.accept(List.copyOf(batch));
+                    } finally {
+                        handoffNanos += System.nanoTime() - t0;
+                    }
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -234,7 +255,7 @@ public final class S3ArchiveSync {
             }
             awaitQuietly(pool);
         }
-        progress.report(null, true);
+        progress.report(null);
         return new SyncReport(downloaded, already, failed, progress.bytes.get(),
                 Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(handoffNanos), cancelled);
     }
@@ -350,16 +371,16 @@ public final class S3ArchiveSync {
             long now = System.nanoTime();
             long last = lastReport.get();
             if (now - last >= PROGRESS_INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
-                report(key, false);
+                report(key);
             }
         }
 
         void fileDone(String key) {
             files.incrementAndGet();
-            report(key, true);
+            report(key);
         }
 
-        void report(String key, boolean force) {
+        void report(String key) {
             double secs = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
             long b = bytes.get();
             listener.progress(new SyncProgress(files.get(), filesTotal, b, bytesTotal, key != null ? key : current, b / secs));

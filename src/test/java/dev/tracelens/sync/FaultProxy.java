@@ -46,6 +46,7 @@ final class FaultProxy implements AutoCloseable {
 
     private final AtomicInteger stallsLeft = new AtomicInteger();
     private volatile long stallAfter;
+    private volatile String stallMatch = "";
     private volatile CountDownLatch stallRelease = new CountDownLatch(0);
 
     FaultProxy(int upstreamPort) throws IOException {
@@ -74,6 +75,12 @@ final class FaultProxy implements AutoCloseable {
 
     /** Holds the next GET body after {@code afterBytes} until {@link #releaseStalls()}, then cuts it. */
     void stallNextGet(long afterBytes) {
+        stallNextGet(afterBytes, "");
+    }
+
+    /** The same for the next GET whose request line contains {@code match}. */
+    void stallNextGet(long afterBytes, String match) {
+        stallMatch = match;
         stallRelease = new CountDownLatch(1);
         stallAfter = afterBytes;
         stallsLeft.set(1);
@@ -150,7 +157,7 @@ final class FaultProxy implements AutoCloseable {
             boolean stall = false;
             if (isGetBody && dropsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 limit = dropAfter;
-            } else if (isGetBody && stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            } else if (isGetBody && requestLine.contains(stallMatch) && stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 limit = stallAfter;
                 stall = true;
             }

@@ -292,4 +292,30 @@ class S3ArchiveSyncTest {
         assertTrue(again.complete());
         assertArrayEquals(content, Files.readAllBytes(target));
     }
+
+    @Test
+    void aSlowImporterGetsWhatIsReadyInOneBatchInTimeOrder() throws Exception {
+        String bucket = newBucket();
+        Map<String, byte[]> expected = papertrailBucket(bucket);
+        try (FaultProxy proxy = new FaultProxy(server.port())) {
+            S3ArchiveSync sync = sync(via(proxy, bucket), fastRetries());
+            proxy.stallNextGet(100, "2024-03-01-01");
+            List<List<String>> batches = new ArrayList<>();
+            SyncReport report = sync.runBatches(sync.plan(DAY1, DAY2), SyncListener.NONE, batch -> {
+                batches.add(batch.stream().map(SyncedArchive::key).toList());
+                if (batches.size() == 1) {
+                    proxy.releaseStalls(); // hour 01 is cut off and resumed ...
+                    try {
+                        Thread.sleep(1500); // ... while this slow "import" runs
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            assertTrue(report.complete());
+            List<String> keys = List.copyOf(expected.keySet());
+            assertEquals(List.of(keys.subList(0, 1), keys.subList(1, 5)), batches);
+            assertTrue(report.handoffTime().toMillis() >= 1500, report.handoffTime().toString());
+        }
+    }
 }
