@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -140,20 +141,23 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     /**
-     * THE place where synced archives go on: once the store is on main, this imports each archive
-     * (called in time order, overlapping with the downloads still running). Until then it prints
-     * the cached file, one per line, for {@code tracelens scan}/{@code import}.
+     * THE place where synced archives go on. Called on this thread, in time order, with batches
+     * of archives that are complete (the downloads of later ones keep running meanwhile). Once the
+     * store is on main, this imports each batch; until then it prints the cached files, one per
+     * line, for {@code tracelens scan}.
      */
-    private static Consumer<SyncedArchive> importer(PrintWriter out) {
-        return a -> {
-            out.println(a.localFile());
+    private static Consumer<List<SyncedArchive>> importer(PrintWriter out) {
+        return batch -> {
+            for (SyncedArchive a : batch) {
+                out.println(a.localFile());
+            }
             out.flush();
         };
     }
 
     /** Runs the sync; Ctrl-C cancels it and waits for the state to be saved before the JVM exits. */
     private static SyncReport runCancellable(S3ArchiveSync sync, SyncPlan plan, SyncListener listener,
-                                             Consumer<SyncedArchive> ready) {
+                                             Consumer<List<SyncedArchive>> ready) {
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             sync.cancel();
@@ -165,7 +169,7 @@ final class SyncCommand implements Callable<Integer> {
         }, "tracelens-sync-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return sync.run(plan, listener, ready);
+            return sync.runBatches(plan, listener, ready);
         } finally {
             done.countDown();
             try {
