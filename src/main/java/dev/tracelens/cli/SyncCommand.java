@@ -137,6 +137,10 @@ final class SyncCommand implements Callable<Integer> {
         } catch (SyncException | UncheckedIOException | IllegalArgumentException e) {
             err.println("tracelens sync: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // Never a stack trace for the user; the state on disk stays consistent (atomic writes).
+            err.println("tracelens sync: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
         }
     }
 
@@ -227,7 +231,7 @@ final class SyncCommand implements Callable<Integer> {
 
         @Override
         public synchronized void progress(SyncProgress p) {
-            if (!terminal && p.filesDone() == lastFiles) {
+            if (p.filesTotal() == 0 || (!terminal && p.filesDone() == lastFiles)) {
                 return;
             }
             lastFiles = p.filesDone();
