@@ -67,6 +67,9 @@ final class ArchiveDownloader {
             throws DownloadFailed {
         Path part = partFile(target, archive.etag());
         try {
+            if (alreadyComplete(archive, target)) {
+                return;
+            }
             Files.createDirectories(target.getParent());
             deleteStaleParts(target, part);
             MessageDigest md5 = md5();
@@ -125,6 +128,21 @@ final class ArchiveDownloader {
         } catch (UncheckedIOException e) {
             throw new DownloadFailed("Cannot write " + target.getFileName() + " in the cache: " + e.getCause().getMessage());
         }
+    }
+
+    /**
+     * True if {@code target} already holds exactly this version (size and MD5 = ETag): a run killed
+     * after the rename but before the state was saved. Without an MD5 ETag nothing can prove it,
+     * so the archive is downloaded again.
+     */
+    private static boolean alreadyComplete(RemoteArchive archive, Path target) throws IOException {
+        if (archive.etag() == null || !MD5_ETAG.matcher(archive.etag()).matches()
+                || !Files.isRegularFile(target) || Files.size(target) != archive.size()) {
+            return false;
+        }
+        MessageDigest md5 = md5();
+        digest(target, md5);
+        return HexFormat.of().formatHex(md5.digest()).equalsIgnoreCase(archive.etag());
     }
 
     /** Requests the bytes from {@code have} on and appends them to the part file; returns the new length. */
@@ -206,14 +224,18 @@ final class ArchiveDownloader {
             Files.delete(part);
             return 0;
         }
-        try (InputStream in = Files.newInputStream(part)) {
+        digest(part, md5);
+        return len;
+    }
+
+    private static void digest(Path file, MessageDigest md5) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[BUFFER];
             int r;
             while ((r = in.read(buf)) > 0) {
                 md5.update(buf, 0, r);
             }
         }
-        return len;
     }
 
     /** Part files of other versions of the same archive can never be resumed: remove them. */

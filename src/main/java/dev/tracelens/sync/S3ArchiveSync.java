@@ -254,6 +254,7 @@ public final class S3ArchiveSync {
                 pool.shutdownNow();
             }
             awaitQuietly(pool);
+            state.flush();
         }
         progress.report(null);
         return new SyncReport(downloaded, already, failed, progress.bytes.get(),

@@ -19,9 +19,12 @@ import java.util.TreeMap;
  * What the cache holds: per S3 key, the ETag and size it was synced at, or why it failed.
  *
  * <p>Only a verified, renamed file is ever recorded as synced, and the state file itself is
- * replaced atomically after every change, so a kill at any moment leaves either the old or the new
- * state, never a file counted as synced that is not complete. Thread-safe: download threads record
- * their results concurrently.
+ * replaced atomically, so a kill at any moment leaves an older or the newer state, never a file
+ * counted as synced that is not complete. Writes are batched (at most one per second, plus
+ * {@link #flush()} at the end of a run): rewriting a year of hourly entries after each of 8,760
+ * downloads would write gigabytes. An entry lost to a kill costs no download: the file under its
+ * final name is complete by construction and is verified and adopted by the next run.
+ * Thread-safe: download threads record their results concurrently.
  */
 public final class SyncState {
     static final String FILE_NAME = "sync-state.json";
@@ -46,8 +49,12 @@ public final class SyncState {
         }
     }
 
+    private static final long SAVE_INTERVAL_NANOS = 1_000_000_000L;
+
     private final Path file;
     private final TreeMap<String, Entry> entries;
+    private boolean dirty;
+    private long lastSave = System.nanoTime() - SAVE_INTERVAL_NANOS;
 
     private SyncState(Path file, TreeMap<String, Entry> entries) {
         this.file = file;
@@ -86,17 +93,31 @@ public final class SyncState {
 
     public synchronized void markSynced(RemoteArchive a) {
         entries.put(a.key(), new Entry(a.day().toString(), a.etag(), a.size(), Status.SYNCED, null));
-        save();
+        changed();
     }
 
     public synchronized void markFailed(RemoteArchive a, String reason) {
         entries.put(a.key(), new Entry(a.day().toString(), a.etag(), a.size(), Status.FAILED, reason));
-        save();
+        changed();
     }
 
     /** Forgets a key, e.g. a failed one that no longer exists in the bucket. */
     public synchronized void remove(String key) {
         if (entries.remove(key) != null) {
+            save();
+        }
+    }
+
+    /** Writes pending changes now. */
+    public synchronized void flush() {
+        if (dirty) {
+            save();
+        }
+    }
+
+    private void changed() {
+        dirty = true;
+        if (System.nanoTime() - lastSave >= SAVE_INTERVAL_NANOS) {
             save();
         }
     }
@@ -107,6 +128,8 @@ public final class SyncState {
             Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
             JSON.writeValue(tmp.toFile(), entries);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dirty = false;
+            lastSave = System.nanoTime();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write sync state " + file + ": " + e.getMessage(), e);
         }

@@ -318,4 +318,32 @@ class S3ArchiveSyncTest {
             assertTrue(report.handoffTime().toMillis() >= 1500, report.handoffTime().toString());
         }
     }
+
+    @Test
+    void filesCompletedBeforeAKillThatLostTheStateAreVerifiedNotDownloadedAgain() throws Exception {
+        String bucket = newBucket();
+        Map<String, byte[]> expected = papertrailBucket(bucket);
+        SyncSettings settings = server.settings(bucket);
+        S3ArchiveSync first = sync(settings, fastRetries());
+        first.run(first.plan(DAY1, DAY2), SyncListener.NONE, a -> { });
+        Path stateFile = first.cache().root().resolve(SyncState.FILE_NAME);
+        assertTrue(Files.exists(stateFile));
+        Files.delete(stateFile); // killed after the renames, before the state was written
+        Path tampered = first.cache().fileFor("papertrail/logs/dt=2024-03-01/2024-03-01-03.tsv.gz", DAY1);
+        byte[] bad = Files.readAllBytes(tampered);
+        bad[bad.length / 2] ^= 1; // same size, other content: must not be adopted
+        Files.write(tampered, bad);
+
+        S3ArchiveSync second = sync(settings, fastRetries());
+        SyncPlan plan = second.plan(DAY1, DAY2);
+        assertEquals(5, plan.count(PlannedArchive.Status.NEW));
+        SyncReport report = second.run(plan, SyncListener.NONE, a -> { });
+        assertTrue(report.complete());
+        assertEquals(5, report.downloaded().size());
+        assertEquals(expected.get("papertrail/logs/dt=2024-03-01/2024-03-01-03.tsv.gz").length, report.bytesDownloaded());
+        for (SyncedArchive a : report.downloaded()) {
+            assertArrayEquals(expected.get(a.key()), Files.readAllBytes(a.localFile()), a.key());
+        }
+        assertEquals(5, sync(settings, fastRetries()).plan(DAY1, DAY2).count(PlannedArchive.Status.SYNCED));
+    }
 }
