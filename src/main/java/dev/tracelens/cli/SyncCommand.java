@@ -83,7 +83,7 @@ final class SyncCommand implements Callable<Integer> {
             description = "Attempts per request before an archive goes into the failed list (default ${DEFAULT-VALUE}).")
     int maxAttempts;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder (default: ~/.local/share/tracelens/s3-cache).")
+    @Option(names = "--cache", paramLabel = "DIR", description = "Folder for the synced archives (default: ~/.local/share/tracelens-archives).")
     Path cacheDir;
 
     @Option(names = "--config-dir", paramLabel = "DIR", hidden = true, description = "Settings folder (default: ~/.config/tracelens).")

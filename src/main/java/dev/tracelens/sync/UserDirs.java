@@ -23,9 +23,14 @@ public record UserDirs(Path config, Path data) {
         return new UserDirs(config.resolve("tracelens"), data.resolve("tracelens"));
     }
 
-    /** Where synced archives are cached. */
+    /**
+     * Where synced archives are kept: {@code $XDG_DATA_HOME/tracelens-archives}, beside (not inside)
+     * {@code $XDG_DATA_HOME/tracelens}, which is the store's own folder: the store refuses to be
+     * created in a folder that holds anything else. The data folder, not ~/.cache, because the
+     * store's registry refers to these files and a cache cleaner must not take them.
+     */
     public Path syncCache() {
-        return data.resolve("s3-cache");
+        return data.resolveSibling("tracelens-archives");
     }
 
     private static Path dir(String value, Path fallback) {

@@ -51,7 +51,7 @@ class SyncSettingsFileTest {
                 UserDirs.from(Map.of("XDG_CONFIG_HOME", "/x/cfg", "XDG_DATA_HOME", "/y/data"), home));
         assertEquals(Path.of("/home/u/.config/tracelens"),
                 UserDirs.from(Map.of("XDG_CONFIG_HOME", "relative"), home).config());
-        assertEquals(Path.of("/y/data/tracelens/s3-cache"),
+        assertEquals(Path.of("/y/data/tracelens-archives"),
                 UserDirs.from(Map.of("XDG_DATA_HOME", "/y/data"), home).syncCache());
     }
 }
