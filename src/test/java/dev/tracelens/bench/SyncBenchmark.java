@@ -74,21 +74,23 @@ public final class SyncBenchmark {
             System.out.printf("uploaded %d archives, %.1f MB, in %.1f s%n", archives, total / 1e6, secs(t0));
             SyncSettings settings = server.settings(bucket);
 
-            run("download only, 1 at a time", settings, work, 1, day, a -> { });
-            run("download only, 4 at a time", settings, work, 4, day, a -> { });
+            run("download only, 1 at a time", settings, work, 1, day, batch -> { });
+            run("download only, 4 at a time", settings, work, 4, day, batch -> { });
             AtomicLong tracebacks = new AtomicLong();
             AtomicLong rows = new AtomicLong();
             TracebackScanner scanner = new TracebackScanner(5);
-            run("4 at a time + traceback scan of each archive", settings, work, 4, day, a -> {
-                ScanSummary s = scanner.scan(List.of(a.localFile()), t -> tracebacks.incrementAndGet(), ReadProgress.NONE);
-                rows.addAndGet(s.rows());
+            run("4 at a time + traceback scan of each archive", settings, work, 4, day, batch -> {
+                for (SyncedArchive a : batch) {
+                    ScanSummary s = scanner.scan(List.of(a.localFile()), t -> tracebacks.incrementAndGet(), ReadProgress.NONE);
+                    rows.addAndGet(s.rows());
+                }
             });
             System.out.printf("  scanned %,d rows, %,d tracebacks%n", rows.get(), tracebacks.get());
         }
     }
 
     private static void run(String name, SyncSettings settings, Path work, int parallel, LocalDate day,
-                            Consumer<SyncedArchive> ready) throws IOException {
+                            Consumer<List<SyncedArchive>> ready) throws IOException {
         Path cache = work.resolve("cache");
         S3ProxyServer.deleteTree(cache);
         SyncOptions options = SyncOptions.defaults().withParallelism(parallel);
@@ -97,7 +99,7 @@ public final class SyncBenchmark {
             long t0 = System.nanoTime();
             SyncPlan plan = sync.plan(day, day);
             AtomicLong downloadsDone = new AtomicLong();
-            SyncReport r = sync.run(plan, new SyncListener() {
+            SyncReport r = sync.runBatches(plan, new SyncListener() {
                 @Override
                 public void progress(SyncProgress p) {
                     if (p.filesDone() == p.filesTotal()) {
