@@ -65,6 +65,7 @@ final class Bytes {
             return true;
         }
         byte first = needle[0];
+        byte lastByte = needle[n - 1];
         int last = to - n;
         int i = from;
         while (i <= last) {
@@ -72,7 +73,8 @@ final class Bytes {
             if (hit < 0) {
                 return false;
             }
-            if (Arrays.equals(a, hit, hit + n, needle, 0, n)) {
+            // the last byte first: it rules out most candidates without a call
+            if (a[hit + n - 1] == lastByte && equal(a, hit, needle, 0, n)) {
                 return true;
             }
             i = hit + 1;
@@ -80,17 +82,29 @@ final class Bytes {
         return false;
     }
 
-    /** Whether any byte of {@code a[from, to)} has its high bit set (is not ASCII). */
-    static boolean anyHigh(byte[] a, int from, int to) {
-        long acc = 0;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            acc |= word(a, i);
+    /**
+     * Whether {@code a[ai, ai+n)} equals {@code b[bi, bi+n)}. Faster than {@link Arrays#equals}
+     * for the short ranges compared per row (host and program names, timestamps).
+     */
+    static boolean equal(byte[] a, int ai, byte[] b, int bi, int n) {
+        if (n < 8) {
+            for (int k = 0; k < n; k++) {
+                if (a[ai + k] != b[bi + k]) {
+                    return false;
+                }
+            }
+            return true;
         }
-        for (; i < to; i++) {
-            acc |= a[i];
+        if (n > 64) {
+            return Arrays.equals(a, ai, ai + n, b, bi, bi + n);
         }
-        return (acc & HIGHS) != 0;
+        int k = 0;
+        for (; k + 8 <= n; k += 8) {
+            if (word(a, ai + k) != word(b, bi + k)) {
+                return false;
+            }
+        }
+        return k == n || word(a, ai + n - 8) == word(b, bi + n - 8);
     }
 
     /**

@@ -43,42 +43,65 @@ final class ChunkProducer implements Runnable {
     public void run() {
         Throwable failure = null;
         boolean gzip = false;
-        try (InputStream in = new BufferedInputStream(file, INPUT_BUFFER)) {
+        InputStream in = new BufferedInputStream(file, INPUT_BUFFER);
+        InputStream decoded = in;
+        try {
             gzip = isGzip(in);
-            InputStream decoded = gzip ? new GZIPInputStream(in, INPUT_BUFFER) : in;
-            boolean more = true;
-            while (more && !stopped) {
-                Chunk chunk = free.take();
-                int n = 0;
-                try {
-                    while (n < chunk.buffer.length) {
-                        int r = decoded.read(chunk.buffer, n, chunk.buffer.length - n);
-                        if (r < 0) {
-                            more = false;
-                            break;
-                        }
-                        n += r;
-                    }
-                } catch (IOException | RuntimeException e) {
-                    failure = e; // the bytes decoded before the damage still go out below
-                    more = false;
-                }
-                chunk.length = n;
-                chunk.diskBytes = diskBytes;
-                if (n > 0) {
-                    full.put(chunk);
-                } else {
-                    free.put(chunk);
-                }
+            if (gzip) {
+                decoded = new GZIPInputStream(in, INPUT_BUFFER);
             }
+            failure = pump(decoded);
         } catch (InterruptedException e) {
             failure = e; // only the parsing thread interrupts us, after stop(), so this goes nowhere
         } catch (Throwable e) {
-            failure = failure == null ? e : failure;
+            failure = e;
         } finally {
+            closeQuietly(decoded); // also frees the native inflater now, not at some later GC
             if (!stopped) {
                 full.offer(Chunk.end(diskBytes, failure, gzip));
             }
+        }
+    }
+
+    /** Fills chunks until the end of input or an error, which it returns (null at a normal end). */
+    private Throwable pump(InputStream decoded) throws InterruptedException {
+        while (!stopped) {
+            Chunk chunk = free.take();
+            int n = 0;
+            Throwable failure = null;
+            boolean more = true;
+            try {
+                while (n < chunk.buffer.length) {
+                    int r = decoded.read(chunk.buffer, n, chunk.buffer.length - n);
+                    if (r < 0) {
+                        more = false;
+                        break;
+                    }
+                    n += r;
+                }
+            } catch (IOException | RuntimeException e) {
+                failure = e; // the bytes decoded before the damage still go out below
+                more = false;
+            }
+            chunk.length = n;
+            chunk.diskBytes = diskBytes;
+            if (n > 0) {
+                full.put(chunk);
+            } else {
+                free.put(chunk);
+            }
+            if (!more) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // we are done with it either way
         }
     }
 

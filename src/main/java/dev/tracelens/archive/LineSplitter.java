@@ -6,12 +6,13 @@ import java.util.Arrays;
  * Cuts decoded chunks into lines for the {@link RowParser}. Lines inside a chunk are parsed in
  * place; only the line that straddles a chunk boundary is copied, into a spill buffer that grows
  * as needed up to the row limit (beyond it the rest of the line is skipped and the row reported
- * as cut). While looking for the newline it ORs the words it reads, so that the parser only
- * validates UTF-8 for the few rows that have a non-ASCII byte.
+ * as cut). The pass that looks for the newline also finds the first nine tabs and ORs the words
+ * it reads, so that the parser only validates UTF-8 for the few rows with a non-ASCII byte.
  */
 final class LineSplitter {
     private static final byte NL = '\n';
     private static final long NLS = Bytes.pattern(NL);
+    private static final long TABS = Bytes.pattern((byte) '\t');
     private static final int INITIAL_SPILL = 64 * 1024;
 
     private final RowParser parser;
@@ -22,6 +23,7 @@ final class LineSplitter {
     private long spillTotal;
     private long lineNumber;
     private boolean sawHighBit;
+    private int tabCount;
 
     LineSplitter(RowParser parser, int maxRowBytes) {
         this.parser = parser;
@@ -31,11 +33,6 @@ final class LineSplitter {
     /** Lines started so far (1-based number of the last one). */
     long lineNumber() {
         return lineNumber;
-    }
-
-    /** Whether an unfinished line is pending (bytes after the last newline). */
-    boolean hasPartialLine() {
-        return spillTotal > 0;
     }
 
     void accept(byte[] a, int length) {
@@ -50,13 +47,13 @@ final class LineSplitter {
             pos = nl + 1;
         }
         while (pos < length) {
-            int nl = findNewline(a, pos, length);
+            int nl = scanLine(a, pos, length);
             if (nl < 0) {
                 appendSpill(a, pos, length);
                 return;
             }
             lineNumber++;
-            parser.line(a, pos, nl, lineNumber, sawHighBit, -1);
+            parser.lineWithTabs(a, pos, nl, lineNumber, sawHighBit, tabCount);
             pos = nl + 1;
         }
     }
@@ -104,6 +101,59 @@ final class LineSplitter {
         }
         System.arraycopy(a, from, spill, spillLength, keep);
         spillLength += keep;
+    }
+
+    /**
+     * Finds the next newline and, in the same pass over the bytes, the first nine tabs before it
+     * (into the parser's tab array, their number into {@link #tabCount}), so that each byte of
+     * the row header is read once. Returns the newline's index or -1; sets {@link #sawHighBit}.
+     */
+    private int scanLine(byte[] a, int from, int to) {
+        int[] tabs = parser.tabs();
+        int n = 0;
+        long high = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = Bytes.word(a, i);
+            high |= w;
+            long tabHits = Bytes.zeroBytes(w ^ TABS);
+            long x = w ^ NLS;
+            long newlines = (x - Bytes.ONES) & ~x & Bytes.HIGHS; // exact for the lowest hit, which is all we use
+            if (newlines != 0) {
+                int at = Long.numberOfTrailingZeros(newlines);
+                tabHits &= (1L << at) - 1; // only tabs before the newline
+                while (tabHits != 0 && n < 9) {
+                    tabs[n++] = i + (Long.numberOfTrailingZeros(tabHits) >>> 3);
+                    tabHits &= tabHits - 1;
+                }
+                tabCount = n;
+                sawHighBit = (high & Bytes.HIGHS) != 0;
+                return i + (at >>> 3);
+            }
+            while (tabHits != 0) {
+                tabs[n++] = i + (Long.numberOfTrailingZeros(tabHits) >>> 3);
+                if (n == 9) {
+                    tabCount = 9;
+                    int nl = findNewline(a, tabs[8] + 1, to); // the message: only the newline matters now
+                    sawHighBit |= (high & Bytes.HIGHS) != 0;
+                    return nl;
+                }
+                tabHits &= tabHits - 1;
+            }
+        }
+        for (; i < to; i++) {
+            byte b = a[i];
+            if (b == NL) {
+                tabCount = n;
+                sawHighBit = (high & Bytes.HIGHS) != 0;
+                return i;
+            }
+            high |= b;
+            if (b == '\t' && n < 9) {
+                tabs[n++] = i;
+            }
+        }
+        return -1;
     }
 
     /** The next newline in {@code a[from, to)} or -1; sets {@link #sawHighBit} for the bytes before it. */

@@ -20,6 +20,9 @@ final class RowParser {
     private long rows;
     private long badRows;
     private long parsedId;
+    private final byte[] lastTimestamp = new byte[40];
+    private int lastTimestampLength = -1;
+    private long lastMillis;
 
     RowParser(String archive, RowHandler handler, SourceTable sources, int maxRowBytes) {
         this.archive = archive;
@@ -58,7 +61,37 @@ final class RowParser {
         if (cutLength >= 0) {
             to = Utf8.safeCut(a, from, to);
         }
-        int columns = findTabs(a, from, to) + 1;
+        columns(a, from, to, lineNumber, maybeNonAscii, cutLength, findTabs(a, from, to));
+    }
+
+    /**
+     * One line whose first tabs the caller already found, into {@link #tabs()} (the
+     * {@link LineSplitter} finds them in the same pass as the newline).
+     *
+     * @param tabCount how many tabs were found, at most nine
+     */
+    void lineWithTabs(byte[] a, int from, int to, long lineNumber, boolean maybeNonAscii, int tabCount) {
+        if (to - from > maxRowBytes) {
+            line(a, from, to, lineNumber, maybeNonAscii, -1); // the cut may drop tabs: find them again
+            return;
+        }
+        if (to > from && a[to - 1] == '\r') {
+            to--; // never a tab, so the tabs found stay valid
+        }
+        if (to == from) {
+            return;
+        }
+        columns(a, from, to, lineNumber, maybeNonAscii, -1, tabCount);
+    }
+
+    /** Where the splitter puts the tabs it finds for {@link #lineWithTabs}. */
+    int[] tabs() {
+        return tabs;
+    }
+
+    private void columns(byte[] a, int from, int to, long lineNumber, boolean maybeNonAscii, long cutLength,
+                         int tabCount) {
+        int columns = tabCount + 1;
         if (columns < 10) {
             drop(lineNumber, Problem.Kind.MISSING_COLUMNS,
                     "only " + columns + " of 10 tab-separated columns: \"" + Bytes.excerpt(a, from, to, EXCERPT_CHARS) + "\"");
@@ -69,7 +102,7 @@ final class RowParser {
                     "bad id \"" + Bytes.excerpt(a, from, tabs[0], EXCERPT_CHARS) + "\" (not a 64-bit integer)");
             return;
         }
-        long millis = Timestamps.parseMillis(a, tabs[0] + 1, tabs[1]);
+        long millis = timestamp(a, tabs[0] + 1, tabs[1]);
         if (millis == Timestamps.INVALID) {
             drop(lineNumber, Problem.Kind.BAD_TIMESTAMP,
                     "bad generated_at timestamp \"" + Bytes.excerpt(a, tabs[0] + 1, tabs[1], EXCERPT_CHARS) + "\"");
@@ -92,6 +125,24 @@ final class RowParser {
         row.set(a, tabs[8] + 1, to, parsedId, millis, source, archive, lineNumber);
         rows++;
         handler.onRow(row);
+    }
+
+    /**
+     * Rows come many to the second, so most timestamps are the bytes of the previous row's:
+     * comparing them is cheaper than parsing again.
+     */
+    private long timestamp(byte[] a, int from, int to) {
+        int n = to - from;
+        if (n == lastTimestampLength && Bytes.equal(a, from, lastTimestamp, 0, n)) {
+            return lastMillis;
+        }
+        long millis = Timestamps.parseMillis(a, from, to);
+        if (millis != Timestamps.INVALID && n <= lastTimestamp.length) {
+            System.arraycopy(a, from, lastTimestamp, 0, n);
+            lastTimestampLength = n;
+            lastMillis = millis;
+        }
+        return millis;
     }
 
     private void drop(long lineNumber, Problem.Kind kind, String detail) {

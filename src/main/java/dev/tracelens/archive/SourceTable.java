@@ -31,8 +31,8 @@ final class SourceTable {
             if (hashes[index] == h && hostLengths[index] == hostLength) {
                 byte[] key = keys[index];
                 if (key.length == hostLength + programLength
-                        && Arrays.equals(key, 0, hostLength, a, hostFrom, hostTo)
-                        && Arrays.equals(key, hostLength, key.length, a, programFrom, programTo)) {
+                        && Bytes.equal(key, 0, a, hostFrom, hostLength)
+                        && Bytes.equal(key, hostLength, a, programFrom, programLength)) {
                     return sources[index];
                 }
             }
@@ -89,10 +89,22 @@ final class SourceTable {
         return s;
     }
 
-    private static int hash(byte[] a, int from, int to, int h) {
-        for (int i = from; i < to; i++) {
-            h = 31 * h + a[i];
+    /** Eight bytes at a time (the last word overlapping), since this runs for every row. */
+    private static int hash(byte[] a, int from, int to, int seed) {
+        long h = seed;
+        int i = from;
+        if (to - from >= 8) {
+            for (; i + 8 <= to; i += 8) {
+                h = (h ^ Bytes.word(a, i)) * 0x9E3779B97F4A7C15L;
+            }
+            if (i < to) {
+                h = (h ^ Bytes.word(a, to - 8)) * 0x9E3779B97F4A7C15L;
+            }
+        } else {
+            for (; i < to; i++) {
+                h = (h ^ (a[i] & 0xFF)) * 0x100000001B3L;
+            }
         }
-        return h ^ (h >>> 16);
+        return (int) (h ^ (h >>> 32) ^ (h >>> 17));
     }
 }

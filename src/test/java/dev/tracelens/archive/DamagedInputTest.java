@@ -1,5 +1,6 @@
 package dev.tracelens.archive;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DamagedInputTest {
     @TempDir
     Path dir;
+
+    @AfterEach
+    void noHelperThreadIsLeft() throws InterruptedException {
+        for (int i = 0; i < 500 && !ReaderLifecycleTest.helperThreads().isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of(), ReaderLifecycleTest.helperThreads(), "the reader stops its thread on bad input too");
+    }
 
     private static List<String> rows(int n) {
         Random random = new Random(n);

@@ -34,7 +34,7 @@ class ReaderLifecycleTest {
         assertEquals(List.of(), helperThreads());
     }
 
-    private static List<String> helperThreads() {
+    static List<String> helperThreads() {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .filter(n -> n.startsWith("tracelens-inflate")).toList();
     }

@@ -11,6 +11,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +38,10 @@ import java.util.zip.GZIPOutputStream;
  * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -Xmx256m -cp target/classes:target/test-classes \
  *     dev.tracelens.bench.ReaderBenchmark /tmp/tracelens-bench [megabytes] [rounds]
  * </pre>
- * The folder gets {@code bench.tsv.gz} (generated once: realistic mixed rows, several hosts and
+ * Or, to read one given archive and see speed and heap use:
+ * {@code java -Xmx256m -cp ... dev.tracelens.bench.ReaderBenchmark /path/to/big.tsv.gz}.
+ *
+ * <p>The folder gets {@code bench.tsv.gz} (generated once: realistic mixed rows, several hosts and
  * programs, about one row in 40 part of a traceback; default 600 MB uncompressed) and
  * {@code bench.tsv}, the same rows uncompressed. It then measures, in rounds, MB/s of decoded
  * bytes for: inflating through {@link GZIPInputStream} into a discarded buffer; reading the gzip
@@ -47,6 +54,10 @@ public final class ReaderBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && Files.isRegularFile(Path.of(args[0]))) {
+            readOne(Path.of(args[0]));
+            return;
+        }
         Path folder = Path.of(args.length > 0 ? args[0] : "/tmp/tracelens-bench");
         long megabytes = args.length > 1 ? Long.parseLong(args[1]) : 600;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
@@ -67,10 +78,13 @@ public final class ReaderBenchmark {
         double bestReadTsv = 0;
         for (int round = 1; round <= rounds; round++) {
             double inflate = inflateMbPerSecond(gz);
+            double inflateCpu = Files.size(tsv) / 1e6 / lastInflateCpuSeconds;
             double readGz = readMbPerSecond(gz);
             double readTsv = readMbPerSecond(tsv);
+            double parseCpu = Files.size(tsv) / 1e6 / lastParseCpuSeconds;
             System.out.printf("round %d: gzip inflate %.0f MB/s, reader on .tsv.gz %.0f MB/s (%.0f%% of inflate),"
-                    + " reader on .tsv %.0f MB/s%n", round, inflate, readGz, 100 * readGz / inflate, readTsv);
+                    + " reader on .tsv %.0f MB/s; per CPU second: inflate %.0f MB, parsing thread %.0f MB%n",
+                    round, inflate, readGz, 100 * readGz / inflate, readTsv, inflateCpu, parseCpu);
             bestInflate = Math.max(bestInflate, inflate);
             bestReadGz = Math.max(bestReadGz, readGz);
             bestReadTsv = Math.max(bestReadTsv, readTsv);
@@ -79,7 +93,37 @@ public final class ReaderBenchmark {
                 bestInflate, bestReadGz, bestReadGz / bestInflate, bestReadTsv);
     }
 
+    /** Reads one given archive (e.g. a multi-GB one under -Xmx256m) and reports speed and heap. */
+    private static void readOne(Path file) {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        long cpu0 = processCpuNanos();
+        long gc0 = gcMillis();
+        long t0 = System.nanoTime();
+        AssemblerLike handler = new AssemblerLike();
+        ArchiveSummary s = new ArchiveReader().read(List.of(file), handler, ReadProgress.NONE).getFirst();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("process CPU %.1f s (of which GC %.1f s) for %.1f s wall%n",
+                (processCpuNanos() - cpu0) / 1e9, (gcMillis() - gc0) / 1e3, seconds);
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("%s: %d rows, %.0f MB decoded in %.1f s = %.0f MB/s; complete %s; %d tracebacks;"
+                        + " max heap %d MB, peak heap pools sum %d MB%n", file, s.rows(), s.decodedBytes() / 1e6, seconds,
+                s.decodedBytes() / 1e6 / seconds, s.complete(), handler.tracebacks,
+                Runtime.getRuntime().maxMemory() >> 20, peakHeap >> 20);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
     private static double inflateMbPerSecond(Path gz) throws IOException {
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long total = 0;
         byte[] buffer = new byte[1 << 20];
@@ -89,14 +133,23 @@ public final class ReaderBenchmark {
                 total += n;
             }
         }
+        lastInflateCpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
         return total / 1e6 / ((System.nanoTime() - t0) / 1e9);
     }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** CPU seconds the calling (parsing) thread spent in the last read. */
+    private static double lastParseCpuSeconds;
+    /** CPU seconds of the last plain inflation. */
+    private static double lastInflateCpuSeconds;
+
     private static double readMbPerSecond(Path file) {
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         AssemblerLike handler = new AssemblerLike();
         List<ArchiveSummary> summaries = new ArchiveReader().read(List.of(file), handler, ReadProgress.NONE);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        lastParseCpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
         ArchiveSummary s = summaries.getFirst();
         if (!s.complete() || s.badRows() != 0 || handler.problems != 0 || handler.tracebacks == 0) {
             throw new IllegalStateException("unexpected read: " + s + ", problems " + handler.problems);
