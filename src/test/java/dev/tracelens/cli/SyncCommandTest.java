@@ -1,5 +1,6 @@
 package dev.tracelens.cli;
 
+import dev.tracelens.sync.FaultProxy;
 import dev.tracelens.sync.S3ProxyExtension;
 import dev.tracelens.sync.S3ProxyServer;
 import dev.tracelens.sync.TestArchives;
@@ -117,6 +118,30 @@ class SyncCommandTest {
         Run list = run("--from", "2024-03-01", "--to", "2024-03-01", "--list");
         assertEquals(0, list.exit());
         assertEquals(3, list.out().lines().filter(l -> l.startsWith("SYNCED ")).count(), list.out());
+    }
+
+    @Test
+    void failedArchivesAreListedAndRetryFailedFetchesOnlyThose() throws Exception {
+        String failing = "papertrail/logs/dt=2024-03-01/2024-03-01-01.tsv.gz";
+        try (FaultProxy proxy = new FaultProxy(server.port())) {
+            proxy.failNext(100, 500, "InternalError", "2024-03-01-01");
+            Run first = run("--bucket", BUCKET, "--from", "2024-03-01", "--to", "2024-03-01", "--region", "us-east-1",
+                    "--profile", "tltest", "--endpoint", proxy.endpoint(), "--max-attempts", "2");
+            assertEquals(1, first.exit(), first.err());
+            assertTrue(first.err().contains("Synced 2 archives") && first.err().contains("; 1 failed"), first.err());
+            assertTrue(first.err().contains("  failed: " + failing + ": " + proxy.endpoint()
+                    + " failed with HTTP 500 (InternalError) after all retries"), first.err());
+            assertTrue(first.err().contains("tracelens sync --retry-failed"), first.err());
+
+            proxy.failNext(0, 500, "InternalError", "");
+            Run retry = run("--retry-failed");
+            assertEquals(0, retry.exit(), retry.err());
+            assertTrue(retry.err().startsWith("1 archives in s3://cli-bucket/papertrail/logs for the failed list: 0 new,"
+                    + " 0 changed, 1 failed before"), retry.err());
+            assertTrue(retry.err().contains("Synced 1 archives"), retry.err());
+            assertTrue(retry.out().strip().endsWith("dt=2024-03-01/2024-03-01-01.tsv.gz"), retry.out());
+            assertEquals(1, retry.out().lines().count(), retry.out());
+        }
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * until released. One request per connection ({@code Connection: close}), so faults hit exactly
  * the request they target. Requests are forwarded byte for byte, so SigV4 signatures stay valid.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
     private final int upstreamPort;
     private final ServerSocket server;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -49,18 +49,18 @@ final class FaultProxy implements AutoCloseable {
     private volatile String stallMatch = "";
     private volatile CountDownLatch stallRelease = new CountDownLatch(0);
 
-    FaultProxy(int upstreamPort) throws IOException {
+    public FaultProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         pool.submit(this::acceptLoop);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
     /** Answers the next {@code n} requests whose request line contains {@code match} with an S3 error. */
-    void failNext(int n, int status, String code, String match) {
+    public void failNext(int n, int status, String code, String match) {
         this.errorStatus = status;
         this.errorCode = code;
         this.faultMatch = match;
@@ -68,36 +68,36 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** Cuts the body of the next {@code n} GETs with a body off after {@code afterBytes}. */
-    void dropNextGets(int n, long afterBytes) {
+    public void dropNextGets(int n, long afterBytes) {
         dropAfter = afterBytes;
         dropsLeft.set(n);
     }
 
     /** Holds the next GET body after {@code afterBytes} until {@link #releaseStalls()}, then cuts it. */
-    void stallNextGet(long afterBytes) {
+    public void stallNextGet(long afterBytes) {
         stallNextGet(afterBytes, "");
     }
 
     /** The same for the next GET whose request line contains {@code match}. */
-    void stallNextGet(long afterBytes, String match) {
+    public void stallNextGet(long afterBytes, String match) {
         stallMatch = match;
         stallRelease = new CountDownLatch(1);
         stallAfter = afterBytes;
         stallsLeft.set(1);
     }
 
-    void releaseStalls() {
+    public void releaseStalls() {
         stallRelease.countDown();
     }
 
-    List<String> requestLines() {
+    public List<String> requestLines() {
         synchronized (requestLines) {
             return List.copyOf(requestLines);
         }
     }
 
     /** Body bytes of GET responses sent to the client. */
-    long getBodyBytes() {
+    public long getBodyBytes() {
         return getBodyBytes.get();
     }
 
