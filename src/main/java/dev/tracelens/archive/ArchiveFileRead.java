@@ -108,8 +108,8 @@ final class ArchiveFileRead {
                     return atEnd(chunk);
                 }
                 if (decodedBytes == 0 && looksBinary(chunk)) {
-                    fileProblem(Problem.Kind.UNREADABLE_FILE, "not a Papertrail archive: "
-                            + (chunk.length > 0 ? "binary data (NUL bytes)" : "no text"));
+                    fileProblem(Problem.Kind.UNREADABLE_FILE,
+                            "not a Papertrail archive: binary data (NUL bytes in the first " + BINARY_SNIFF_BYTES + " bytes)");
                     return false;
                 }
                 decodedBytes += chunk.length;

@@ -190,7 +190,7 @@ public final class ReaderBenchmark {
     }
 
     /** Writes realistic rows: mixed lengths and words, 24 hosts x 3 programs, some tracebacks. */
-    private static void generate(Path tsv, Path gz, long bytes) throws IOException {
+    static void generate(Path tsv, Path gz, long bytes) throws IOException {
         Random random = new Random(1);
         String[] words = ("request user session cache miss hit GET POST /api/v1/orders /health took ms status "
                 + "200 404 500 worker started finished job queue retry connection pool database query rows "

@@ -1,0 +1,101 @@
+package dev.tracelens.bench;
+
+import dev.tracelens.archive.ReadProgress;
+import dev.tracelens.traceback.ScanListener;
+import dev.tracelens.traceback.ScanSummary;
+import dev.tracelens.traceback.Traceback;
+import dev.tracelens.traceback.TracebackAssembler;
+import dev.tracelens.traceback.TracebackScanner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The engine's speed as a user gets it: the full scan (reader + traceback assembler with 50 rows
+ * of context) against plain gzip inflation of the same file, in one run. A main class, not a
+ * test. Run from the project folder:
+ * <pre>
+ * mvn -q -B test-compile exec:exec@tool -Dtool=dev.tracelens.bench.ScanBenchmark \
+ *     -Dtool.jvm=-Xmx256m -Dtool.args="/tmp/tracelens-bench 600 3"
+ * </pre>
+ * It uses (and generates once) {@code bench.tsv.gz} of {@link ReaderBenchmark}. With
+ * {@code big} as the third argument it instead writes {@code big.tsv.gz}, four gzip members of
+ * that file (about 2.5 GB uncompressed), for the memory check with the real command line:
+ * {@code java -Xmx256m -jar target/tracelens.jar scan --format jsonl /tmp/tracelens-bench/big.tsv.gz >/dev/null}.
+ */
+public final class ScanBenchmark {
+    private ScanBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of(args.length > 0 ? args[0] : "/tmp/tracelens-bench");
+        long megabytes = args.length > 1 ? Long.parseLong(args[1]) : 600;
+        Path gz = folder.resolve("bench.tsv.gz");
+        if (!Files.exists(gz)) {
+            Files.createDirectories(folder);
+            ReaderBenchmark.generate(folder.resolve("bench.tsv"), gz, megabytes << 20);
+        }
+        if (args.length > 2 && args[2].equals("big")) {
+            writeBig(gz, folder.resolve("big.tsv.gz"));
+            return;
+        }
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        System.out.printf("file %s: %.1f MB on disk; java %s, %d cores, max heap %d MB%n", gz, Files.size(gz) / 1e6,
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        double bestInflate = 0;
+        double bestScan = 0;
+        for (int round = 1; round <= rounds; round++) {
+            double inflate = inflate(gz);
+            double scan = scan(gz);
+            System.out.printf("round %d: inflate %.0f MB/s, scan %.0f MB/s (%.0f%%)%n", round, inflate, scan, 100 * scan / inflate);
+            bestInflate = Math.max(bestInflate, inflate);
+            bestScan = Math.max(bestScan, scan);
+        }
+        System.out.printf("best: inflate %.0f MB/s, scan %.0f MB/s, ratio %.2f%n", bestInflate, bestScan, bestScan / bestInflate);
+    }
+
+    private static double inflate(Path gz) throws IOException {
+        long t0 = System.nanoTime();
+        long total = 0;
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024)) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
+            }
+        }
+        return total / 1e6 / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double scan(Path gz) {
+        long[] tracebacks = {0};
+        long t0 = System.nanoTime();
+        ScanSummary summary = new TracebackScanner(TracebackAssembler.DEFAULT_CONTEXT_ROWS).scan(List.of(gz), new ScanListener() {
+            @Override
+            public void onTraceback(Traceback traceback) {
+                tracebacks[0]++;
+            }
+        }, ReadProgress.NONE);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!summary.complete() || tracebacks[0] == 0) {
+            throw new IllegalStateException("unexpected scan: " + summary);
+        }
+        long decoded = summary.archives().getFirst().decodedBytes();
+        System.out.printf("  scan: %,d rows, %,d tracebacks%n", summary.rows(), tracebacks[0]);
+        return decoded / 1e6 / seconds;
+    }
+
+    private static void writeBig(Path gz, Path big) throws IOException {
+        try (OutputStream out = Files.newOutputStream(big, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (int i = 0; i < 4; i++) {
+                Files.copy(gz, out);
+            }
+        }
+        System.out.printf("wrote %s: %.1f MB on disk%n", big, Files.size(big) / 1e6);
+    }
+}
