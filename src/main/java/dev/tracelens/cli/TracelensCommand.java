@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 /** The {@code tracelens} command and its subcommands. */
 @Command(name = "tracelens", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Rebuilds Python tracebacks from Papertrail archives.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, SyncCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class,
+                ImportCommand.class, GroupsCommand.class, SearchCommand.class, ShowCommand.class,
+                HistoryCommand.class, AnalyzeCommand.class, PruneCommand.class, ArchivesCommand.class,
+                SyncCommand.class})
 public final class TracelensCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,88 @@
+package dev.tracelens.cli;
+
+import dev.tracelens.store.BucketSize;
+import dev.tracelens.store.GroupList;
+import dev.tracelens.store.GroupSort;
+import dev.tracelens.store.HistoricalReflection;
+import dev.tracelens.store.History;
+import dev.tracelens.store.HistoryBucket;
+import dev.tracelens.store.StoreQueries;
+import dev.tracelens.store.TracebackStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code tracelens history FINGERPRINT}: a group over time, and its historical reflection. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"Counts a group's occurrences per hour or day, and its historical reflection: how many",
+                "stored tracebacks (any group, any time) have the same filtered token sequence as its latest one."})
+public final class HistoryCommand extends StoreCommand {
+    private static final int BAR = 50;
+
+    @Parameters(paramLabel = "FINGERPRINT")
+    String fingerprint;
+
+    @Mixin
+    FilterOptions filters;
+
+    @Option(names = "--by", paramLabel = "hour|day", description = "Bucket size (default: ${DEFAULT-VALUE}).")
+    String by = "day";
+
+    @Option(names = "--ids", paramLabel = "N", description = "List at most N ids of the reflection (default: ${DEFAULT-VALUE}).")
+    int ids = 20;
+
+    @Override
+    int execute() {
+        BucketSize size = switch (by) {
+            case "hour" -> BucketSize.HOUR;
+            case "day" -> BucketSize.DAY;
+            default -> throw usage("--by must be hour or day: " + by);
+        };
+        History history;
+        HistoricalReflection reflection = null;
+        try (TracebackStore store = openForReading()) {
+            StoreQueries queries = new StoreQueries(store);
+            history = queries.history(fingerprint, filters.toFilter(), size);
+            GroupList group = queries.groups(filters.toFilter().withFingerprint(fingerprint), GroupSort.COUNT, 1);
+            if (!group.groups().isEmpty()) {
+                reflection = queries.reflection(group.groups().getFirst().representativeFirstId(), ids).orElse(null);
+            }
+        }
+        if (history.total() == 0) {
+            err().println("No occurrences of group " + fingerprint + " under this filter");
+            return FAILED;
+        }
+        PrintWriter out = out();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("history", history);
+            doc.put("reflection", reflection);
+            out.println(StoreJson.write(doc));
+            return OK;
+        }
+        long max = history.buckets().stream().mapToLong(HistoryBucket::count).max().orElse(1);
+        out.println(String.format("Group %s: %,d occurrences", fingerprint, history.total()));
+        for (HistoryBucket b : history.buckets()) {
+            int bar = (int) Math.ceil((double) b.count() * BAR / Math.max(1, max));
+            out.println(String.format("%-20s %,8d %s", b.start(), b.count(), "#".repeat(bar)));
+        }
+        if (reflection != null) {
+            out.println();
+            if (reflection.tokens() == 0) {
+                out.println("Historical reflection: its latest occurrence has no searchable words.");
+            } else {
+                out.println(String.format("Historical reflection of occurrence %d: %,d stored tracebacks share its"
+                        + " %d-token filtered sequence.", reflection.sourceFirstId(), reflection.count(),
+                        reflection.tokens()));
+                out.println("ids: " + reflection.firstIds() + (reflection.count() > reflection.firstIds().size()
+                        ? " ..." : ""));
+            }
+        }
+        return OK;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.tracelens.cli;
+
+import dev.tracelens.archive.Problem;
+import dev.tracelens.store.ArchiveRecord;
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.store.ImportResult;
+import dev.tracelens.store.StoreImporter;
+import dev.tracelens.store.TracebackStore;
+import dev.tracelens.traceback.TracebackAssembler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code tracelens import PATH...}: archives into the store, skipping those already imported. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Imports archive files and folders (recursively) into the store.",
+                "Archives already imported and unchanged are skipped; importing again never duplicates."})
+public final class ImportCommand extends StoreCommand {
+    /** Bad rows listed one by one before only counting them. */
+    private static final int PROBLEMS_SHOWN = 20;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Archive files (.tsv.gz, .tsv) or folders.")
+    List<Path> paths;
+
+    @Option(names = "--context", paramLabel = "ROWS", description = "Rows of context kept per traceback (default: ${DEFAULT-VALUE}).")
+    int contextRows = TracebackAssembler.DEFAULT_CONTEXT_ROWS;
+
+    @Override
+    int execute() {
+        if (contextRows < 0) {
+            throw usage("--context must be 0 or more: " + contextRows);
+        }
+        // Since JDK 22 System.console() exists even when redirected; isTerminal() tells.
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        PrintWriter err = err();
+        long[] shown = {0};
+        ImportListener listener = new ImportListener() {
+            private long lastPrint;
+
+            @Override
+            public void onProblem(Problem problem) {
+                if (shown[0]++ < PROBLEMS_SHOWN) {
+                    clearLine();
+                    err.println("warning: " + problem);
+                }
+            }
+
+            @Override
+            public void onImported(ArchiveRecord archive) {
+                if (terminal && !json) {
+                    clearLine();
+                    err.println("imported " + archive.name());
+                }
+            }
+
+            @Override
+            public void onProgress(String archive, long read, long size, long rows, long tracebacks) {
+                long now = System.nanoTime();
+                if (!terminal || now - lastPrint < 200_000_000L) {
+                    return;
+                }
+                lastPrint = now;
+                String pct = size > 0 ? (100 * read / size) + "%" : "";
+                err.print(String.format("\r%s %4s  %,d rows  %,d tracebacks\033[K", archive, pct, rows, tracebacks));
+                err.flush();
+            }
+
+            private void clearLine() {
+                if (terminal) {
+                    err.print("\r\033[K");
+                }
+            }
+        };
+        ImportResult result;
+        long total;
+        try (TracebackStore store = openForWriting()) {
+            result = new StoreImporter(store, contextRows).importPaths(paths, listener);
+            total = store.tracebackCount();
+        }
+        if (terminal) {
+            err.print("\r\033[K");
+        }
+        if (shown[0] > PROBLEMS_SHOWN) {
+            err.println("... and " + (shown[0] - PROBLEMS_SHOWN) + " more problems");
+        }
+        List<ArchiveRecord> incomplete = result.imported().stream().filter(a -> !a.complete()).toList();
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("store", storeOptions.directory().toAbsolutePath().toString());
+            out.put("result", result);
+            out.put("storedTracebacks", total);
+            out().println(StoreJson.write(out));
+        } else {
+            out().println(String.format("Imported %d archive(s) (%,d rows, %,d bad), skipped %d unchanged;"
+                            + " %,d tracebacks written in %.1f s. The store at %s holds %,d tracebacks.",
+                    result.imported().size(), result.rows(), result.badRows(), result.skipped().size(),
+                    result.tracebacksWritten(), result.took().toMillis() / 1000.0,
+                    storeOptions.directory().toAbsolutePath(), total));
+        }
+        for (ArchiveRecord a : incomplete) {
+            err.println("error: " + a.path() + " could not be read completely; it will be read again next time");
+        }
+        return incomplete.isEmpty() ? OK : FAILED;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tracelens.cli;
+
+import dev.tracelens.store.StoreQueries;
+import dev.tracelens.store.TracebackStore;
+import dev.tracelens.traceback.ContextLine;
+import dev.tracelens.traceback.Traceback;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/** {@code tracelens show ID|FINGERPRINT}: one occurrence with its context. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = {"Shows an occurrence with the rows logged before it: by the Papertrail id of its first row,",
+                "or the latest occurrence of a group by its fingerprint."})
+public final class ShowCommand extends StoreCommand {
+    @Parameters(paramLabel = "ID|FINGERPRINT")
+    String key;
+
+    @Override
+    int execute() {
+        Optional<Traceback> found;
+        try (TracebackStore store = openForReading()) {
+            StoreQueries queries = new StoreQueries(store);
+            found = Optional.empty();
+            if (key.matches("\\d{1,18}")) {
+                found = queries.occurrence(Long.parseLong(key));
+            }
+            if (found.isEmpty()) {
+                found = queries.latest(key);
+            }
+        }
+        if (found.isEmpty()) {
+            err().println("No occurrence with id " + key + " and no group with that fingerprint in the store at "
+                    + storeOptions.directory().toAbsolutePath());
+            return FAILED;
+        }
+        Traceback t = found.get();
+        PrintWriter out = out();
+        if (json) {
+            out.println(StoreJson.write(t));
+            return OK;
+        }
+        out.println("Occurrence " + t.firstId() + " (rows " + t.firstId() + ".." + t.id() + ") at " + t.timestamp());
+        out.println("  host " + t.host() + ", program " + t.program() + ", archive " + t.archive() + " row " + t.row());
+        out.println("  group " + t.fingerprint() + (t.truncated() ? " (cut off)" : ""));
+        if (!t.context().isEmpty()) {
+            out.println();
+            out.println("Context (* = same process):");
+            for (ContextLine c : t.context()) {
+                out.println((c.sameProcess() ? "* " : "  ") + c.timestamp() + "  " + oneLine(c.message(), 300));
+            }
+        }
+        out.println();
+        out.println(t.text());
+        return OK;
+    }
+}

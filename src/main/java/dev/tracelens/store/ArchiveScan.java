@@ -1,0 +1,25 @@
+package dev.tracelens.store;
+
+import dev.tracelens.archive.ReadProgress;
+import dev.tracelens.traceback.ScanListener;
+import dev.tracelens.traceback.ScanSummary;
+import dev.tracelens.traceback.TracebackScanner;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One pass of the engine over archive files: {@link TracebackScanner#scan} in production. The
+ * importer only depends on this shape so that its bookkeeping can be exercised with tracebacks
+ * built by hand.
+ */
+@FunctionalInterface
+public interface ArchiveScan {
+    ScanSummary scan(List<Path> archives, ScanListener listener, ReadProgress progress);
+
+    /** The real engine, keeping {@code contextRows} rows of context per traceback. */
+    static ArchiveScan engine(int contextRows) {
+        TracebackScanner scanner = new TracebackScanner(contextRows);
+        return scanner::scan;
+    }
+}

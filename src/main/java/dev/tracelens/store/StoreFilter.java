@@ -1,0 +1,50 @@
+package dev.tracelens.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What to look at: a time range ({@code since} inclusive, {@code until} exclusive; null = open),
+ * hosts, programs and exception types (empty = any; several = any of them), one fingerprint
+ * (null = any), and a full-text query in the classic Lucene syntax over the traceback text
+ * (null or blank = everything).
+ */
+public record StoreFilter(Instant since, Instant until, List<String> hosts, List<String> programs,
+                          List<String> types, String fingerprint, String text) {
+
+    public static final StoreFilter ALL = new StoreFilter(null, null, List.of(), List.of(), List.of(), null, null);
+
+    public StoreFilter {
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        programs = programs == null ? List.of() : List.copyOf(programs);
+        types = types == null ? List.of() : List.copyOf(types);
+    }
+
+    public StoreFilter withTime(Instant since, Instant until) {
+        return new StoreFilter(since, until, hosts, programs, types, fingerprint, text);
+    }
+
+    public StoreFilter withHosts(List<String> hosts) {
+        return new StoreFilter(since, until, hosts, programs, types, fingerprint, text);
+    }
+
+    public StoreFilter withPrograms(List<String> programs) {
+        return new StoreFilter(since, until, hosts, programs, types, fingerprint, text);
+    }
+
+    public StoreFilter withTypes(List<String> types) {
+        return new StoreFilter(since, until, hosts, programs, types, fingerprint, text);
+    }
+
+    public StoreFilter withFingerprint(String fingerprint) {
+        return new StoreFilter(since, until, hosts, programs, types, fingerprint, text);
+    }
+
+    public StoreFilter withText(String text) {
+        return new StoreFilter(since, until, hosts, programs, types, fingerprint, text);
+    }
+
+    public boolean hasText() {
+        return text != null && !text.isBlank();
+    }
+}

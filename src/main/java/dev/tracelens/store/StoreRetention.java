@@ -1,0 +1,50 @@
+package dev.tracelens.store;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * Retention: deletes occurrences older than a date and reclaims their space. The archive registry
+ * is kept, so a later import of the same (unchanged) archives does not bring them back.
+ */
+public final class StoreRetention {
+    private final TracebackStore store;
+
+    public StoreRetention(TracebackStore store) {
+        this.store = store;
+    }
+
+    /** Deletes every occurrence whose header row is before {@code before}; returns how many. */
+    public long prune(Instant before) {
+        Query old = new BooleanQuery.Builder()
+                .add(StoreQueryBuilder.tracebacks(), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(StoreSchema.TIME, Long.MIN_VALUE, before.toEpochMilli() - 1),
+                        BooleanClause.Occur.FILTER)
+                .build();
+        synchronized (store.writeLock()) {
+            try {
+                long count = store.search(s -> (long) s.count(old));
+                if (count == 0) {
+                    return 0;
+                }
+                IndexWriter writer = store.writer();
+                writer.deleteDocuments(old);
+                store.commit();
+                // Deleted documents only free their space once their segments are rewritten.
+                writer.forceMergeDeletes(true);
+                store.commit();
+                return count;
+            } catch (IOException e) {
+                store.rollbackToLastCommit();
+                throw new StoreException("Pruning the store at " + store.path() + " failed: "
+                        + TracebackStore.describe(e), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tracelens.store;
+
+/**
+ * Every field name and the store format version, in one place, so the writer, the queries and
+ * the registry can never disagree about the schema.
+ *
+ * <p>Two kinds of documents share the index: one per traceback occurrence ({@link #KIND_TRACEBACK})
+ * and one per imported archive ({@link #KIND_ARCHIVE}, the registry). Keeping the registry in the
+ * same index means it is committed atomically with the tracebacks it describes.
+ */
+public final class StoreSchema {
+
+    /**
+     * Version of the on-disk layout, recorded in every commit's user data. Bump it whenever a
+     * field changes meaning; a store written with a newer version is refused, not misread.
+     */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Commit user data key holding {@link #FORMAT_VERSION}. */
+    public static final String FORMAT_KEY = "tracelens.store.format";
+
+    /** Document kind, a keyword. */
+    public static final String KIND = "kind";
+    public static final String KIND_TRACEBACK = "traceback";
+    public static final String KIND_ARCHIVE = "archive";
+
+    // Traceback documents.
+    /** Papertrail id of the header row: the document key (keyword + numeric doc values). */
+    public static final String FIRST_ID = "firstId";
+    /** Header row time, epoch millis (LongPoint + numeric doc values). */
+    public static final String TIME = "time";
+    public static final String HOST = "host";
+    public static final String PROGRAM = "program";
+    public static final String EXCEPTION_TYPE = "exceptionType";
+    public static final String FINGERPRINT = "fingerprint";
+    /** File name of the archive that holds the header row (keyword). */
+    public static final String ARCHIVE = "archive";
+    /** The traceback as printed, analyzed with {@link TracebackFilteredAnalyzer}; not stored. */
+    public static final String TEXT = "text";
+    /** First characters of the exception message, binary doc values, for group lists. */
+    public static final String MESSAGE_SAMPLE = "messageSample";
+    /** The whole traceback minus its context, compact JSON (stored). */
+    public static final String TRACEBACK_JSON = "tracebackJson";
+    /** The context rows, compact JSON (stored separately so its size can be measured apart). */
+    public static final String CONTEXT_JSON = "contextJson";
+
+    // Archive registry documents.
+    /** Archive file name: the registry key (keyword). */
+    public static final String ARCHIVE_NAME = "archiveName";
+    /** The archive's {@link ArchiveRecord} as JSON (stored). */
+    public static final String ARCHIVE_JSON = "archiveJson";
+
+    /** Longest message sample kept for group lists. */
+    static final int MESSAGE_SAMPLE_CHARS = 200;
+
+    private StoreSchema() {
+    }
+}

@@ -1,0 +1,116 @@
+package dev.tracelens.store;
+
+import dev.tracelens.traceback.Traceback;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+
+import java.util.List;
+
+/**
+ * Maps a {@link Traceback} to its Lucene document and back.
+ *
+ * <p>The key is {@code firstId}, the Papertrail id of the header row, not {@code id} (the last
+ * row): a traceback cut off at the end of one import and completed by the next has the same
+ * header but a different last row, and must stay one document.
+ */
+final class TracebackDocuments {
+
+    /**
+     * Positions are indexed so that "historical reflection" can phrase-match token sequences.
+     * No norms: length normalisation adds little to ranking tracebacks, and because registry
+     * documents have no text the norms were sparse, which made scoring and merging slow.
+     */
+    private static final FieldType TEXT_TYPE = new FieldType();
+
+    static {
+        TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        TEXT_TYPE.setTokenized(true);
+        TEXT_TYPE.setOmitNorms(true);
+        TEXT_TYPE.setStored(false);
+        TEXT_TYPE.freeze();
+    }
+
+    private final StoreJsonCodec json;
+
+    TracebackDocuments(StoreJsonCodec json) {
+        this.json = json;
+    }
+
+    static Term key(long firstId) {
+        return new Term(StoreSchema.FIRST_ID, Long.toString(firstId));
+    }
+
+    Document toDocument(Traceback t) {
+        Document doc = new Document();
+        doc.add(new StringField(StoreSchema.KIND, StoreSchema.KIND_TRACEBACK, Field.Store.NO));
+        doc.add(new StringField(StoreSchema.FIRST_ID, Long.toString(t.firstId()), Field.Store.NO));
+        doc.add(new NumericDocValuesField(StoreSchema.FIRST_ID, t.firstId()));
+        long time = t.timestamp().toEpochMilli();
+        doc.add(new LongPoint(StoreSchema.TIME, time));
+        doc.add(new NumericDocValuesField(StoreSchema.TIME, time));
+        keyword(doc, StoreSchema.HOST, t.host());
+        keyword(doc, StoreSchema.PROGRAM, t.program());
+        keyword(doc, StoreSchema.EXCEPTION_TYPE, t.exceptionType());
+        keyword(doc, StoreSchema.FINGERPRINT, t.fingerprint());
+        doc.add(new StringField(StoreSchema.ARCHIVE, nullToEmpty(t.archive()), Field.Store.NO));
+        doc.add(new Field(StoreSchema.TEXT, nullToEmpty(t.text()), TEXT_TYPE));
+        doc.add(new BinaryDocValuesField(StoreSchema.MESSAGE_SAMPLE, new BytesRef(sample(t.message()))));
+        doc.add(new StoredField(StoreSchema.TRACEBACK_JSON, json.write(withoutContext(t))));
+        doc.add(new StoredField(StoreSchema.CONTEXT_JSON, json.write(t.context())));
+        return doc;
+    }
+
+    /** The traceback from its stored fields; {@code contextJson} may be null to skip the context. */
+    Traceback fromStored(BytesRef tracebackJson, BytesRef contextJson) {
+        Traceback t = json.traceback(bytes(tracebackJson));
+        if (contextJson == null) {
+            return t;
+        }
+        return withContext(t, json.context(bytes(contextJson)));
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        String v = nullToEmpty(value);
+        doc.add(new StringField(field, v, Field.Store.NO));
+        doc.add(new SortedDocValuesField(field, new BytesRef(v)));
+    }
+
+    static String sample(String message) {
+        String m = nullToEmpty(message);
+        int newline = m.indexOf('\n');
+        if (newline >= 0) {
+            m = m.substring(0, newline);
+        }
+        return m.length() <= StoreSchema.MESSAGE_SAMPLE_CHARS ? m : m.substring(0, StoreSchema.MESSAGE_SAMPLE_CHARS);
+    }
+
+    private static Traceback withoutContext(Traceback t) {
+        return withContext(t, List.of());
+    }
+
+    private static Traceback withContext(Traceback t, List<dev.tracelens.traceback.ContextLine> context) {
+        return new Traceback(t.id(), t.firstId(), t.timestamp(), t.host(), t.program(), t.exceptionType(),
+                t.message(), t.frames(), t.causes(), t.text(), context, t.fingerprint(), t.fingerprintParts(),
+                t.truncated(), t.archive(), t.row());
+    }
+
+    private static byte[] bytes(BytesRef ref) {
+        byte[] out = new byte[ref.length];
+        System.arraycopy(ref.bytes, ref.offset, out, 0, ref.length);
+        return out;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,359 @@
+package dev.tracelens.store;
+
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NIOFSDirectory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The embedded Lucene store on disk: owns the directory, the writer (unless opened read-only)
+ * and the searchers. Thread-safe: queries may run on any thread while an import runs; searchers
+ * are always released.
+ *
+ * <p>Opened for writing, it holds Lucene's write lock, so a second Tracelens cannot write the same
+ * store; opened read-only, it takes no lock and sees the last commit (e.g. while another process
+ * imports).
+ */
+public final class TracebackStore implements Closeable {
+
+    /** Work on a searcher that is released afterwards. */
+    @FunctionalInterface
+    public interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private static final String LOCK_FILE = IndexWriter.WRITE_LOCK_NAME;
+
+    /**
+     * Lucene says on stderr, through java.util.logging, that the JDK's incubating vector module is
+     * not enabled; that only matters for vector search, which the store does not use, and it
+     * would show up in every CLI command's output. Kept in a field: JUL holds loggers weakly.
+     */
+    private static final Logger VECTOR_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        if (VECTOR_LOG.getLevel() == null) {
+            VECTOR_LOG.setLevel(Level.SEVERE);
+        }
+    }
+
+    private final Path path;
+    private final Directory directory;
+    private final boolean readOnly;
+    private final TracebackFilteredAnalyzer analyzer = new TracebackFilteredAnalyzer();
+    private final StoreJsonCodec json = new StoreJsonCodec();
+    private final TracebackDocuments documents = new TracebackDocuments(json);
+    private final Object writeLock = new Object();
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
+    /** Set by commits: the next search refreshes its view first. */
+    private volatile boolean stale;
+
+    private TracebackStore(Path path, Directory directory, boolean readOnly) {
+        this.path = path;
+        this.directory = directory;
+        this.readOnly = readOnly;
+    }
+
+    /** Opens (creating if needed) the store at {@code dir} for reading and writing. */
+    public static TracebackStore open(Path dir) {
+        return open(dir, false, UnaryOperator.identity());
+    }
+
+    /** Opens an existing store without taking the write lock; it sees the last commit. */
+    public static TracebackStore openReadOnly(Path dir) {
+        return open(dir, true, UnaryOperator.identity());
+    }
+
+    /** {@code wrapper} lets tests put a faulty directory (e.g. a full disk) under the store. */
+    static TracebackStore open(Path dir, boolean readOnly, UnaryOperator<Directory> wrapper) {
+        Path path = dir.toAbsolutePath().normalize();
+        Directory directory = null;
+        try {
+            if (readOnly && !Files.isDirectory(path)) {
+                throw new StoreException("There is no Tracelens store at " + path + " (import archives first)");
+            }
+            Files.createDirectories(path);
+            // Writing with memory-mapped files made each per-archive commit twice as slow (mapping and
+            // unmapping every new segment file); readers keep the faster mapped reads.
+            directory = wrapper.apply(readOnly ? FSDirectory.open(path) : new NIOFSDirectory(path));
+            TracebackStore store = new TracebackStore(path, directory, readOnly);
+            store.start();
+            return store;
+        } catch (StoreException e) {
+            closeQuietly(directory);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(directory);
+            throw new StoreException("Cannot open the store at " + path + ": " + describe(e), e);
+        }
+    }
+
+    private void start() throws IOException {
+        boolean exists = DirectoryReader.indexExists(directory);
+        if (exists) {
+            checkFormat();
+        } else if (readOnly) {
+            throw new StoreException("There is no Tracelens store at " + path + " (import archives first)");
+        } else {
+            refuseForeignFiles();
+        }
+        if (readOnly) {
+            searchers = new SearcherManager(directory, null);
+            return;
+        }
+        openWriter();
+        if (!exists) {
+            commit();
+        }
+    }
+
+    private void openWriter() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
+                .setRAMBufferSizeMB(64)
+                // Only explicit commits count: a crash or a failed import falls back to the last one.
+                .setCommitOnClose(false);
+        try {
+            writer = new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            throw new StoreException("The store at " + path + " is in use by another Tracelens"
+                    + " (close it, or choose another folder with --store): " + e.getMessage(), e);
+        }
+        searchers = new SearcherManager(writer, true, false, null);
+    }
+
+    private void checkFormat() throws IOException {
+        Map<String, String> userData;
+        try {
+            userData = SegmentInfos.readLatestCommit(directory).getUserData();
+        } catch (IndexFormatTooNewException e) {
+            throw new StoreException("The store at " + path + " was written by a newer Lucene than this"
+                    + " Tracelens reads; use a newer Tracelens", e);
+        } catch (IndexFormatTooOldException | CorruptIndexException e) {
+            throw new StoreException("The store at " + path + " is not readable: " + e.getMessage(), e);
+        }
+        String version = userData.get(StoreSchema.FORMAT_KEY);
+        if (version == null) {
+            throw new StoreException(path + " holds a Lucene index that is not a Tracelens store"
+                    + " (no store format version recorded)");
+        }
+        int v;
+        try {
+            v = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw new StoreException("The store at " + path + " has an unknown format version '" + version + "'");
+        }
+        if (v > StoreSchema.FORMAT_VERSION) {
+            throw new StoreException("The store at " + path + " has format version " + v
+                    + ", newer than this Tracelens understands (" + StoreSchema.FORMAT_VERSION
+                    + "); use a newer Tracelens");
+        }
+        if (v < 1) {
+            throw new StoreException("The store at " + path + " has an unknown format version " + v);
+        }
+    }
+
+    /** A new store must not be created among someone else's files (e.g. --store ~). */
+    private void refuseForeignFiles() throws IOException {
+        try (Stream<Path> files = Files.list(path)) {
+            if (files.anyMatch(f -> !f.getFileName().toString().equals(LOCK_FILE))) {
+                throw new StoreException(path + " is not empty and not a Tracelens store;"
+                        + " choose an empty or new folder for the store");
+            }
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public TracebackFilteredAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    TracebackDocuments documents() {
+        return documents;
+    }
+
+    StoreJsonCodec json() {
+        return json;
+    }
+
+    /** The writer; fails clearly when the store was opened read-only or lost its writer. */
+    IndexWriter writer() {
+        IndexWriter w = writer;
+        if (readOnly) {
+            throw new StoreException("The store at " + path + " is open read-only");
+        }
+        if (w == null || !w.isOpen()) {
+            throw new StoreException("The store at " + path + " cannot be written any more after an earlier"
+                    + " failure; reopen it");
+        }
+        return w;
+    }
+
+    /** Serialises imports and prunes: one writer task at a time. */
+    Object writeLock() {
+        return writeLock;
+    }
+
+    /** Commits everything added so far, recording the format version, and shows it to searchers. */
+    void commit() throws IOException {
+        IndexWriter w = writer();
+        w.setLiveCommitData(Map.of(StoreSchema.FORMAT_KEY, Integer.toString(StoreSchema.FORMAT_VERSION)).entrySet());
+        w.commit();
+        // Reopening readers after every archive is costly (mapping and unmapping files); searches
+        // pick the new commit up lazily instead.
+        stale = true;
+    }
+
+    /**
+     * Drops everything since the last commit after a failed write (e.g. a full disk), then opens a
+     * fresh writer on the last commit so that the store stays usable. If even that fails, the
+     * store stays readable at its last commit.
+     */
+    void rollbackToLastCommit() {
+        IndexWriter w = writer;
+        SearcherManager old = searchers;
+        try {
+            if (w != null) {
+                w.rollback();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // The writer is closed either way; what is on disk is the last commit.
+        }
+        try {
+            openWriter();
+        } catch (IOException | RuntimeException e) {
+            writer = null;
+            try {
+                searchers = new SearcherManager(directory, null);
+            } catch (IOException e2) {
+                searchers = null;
+            }
+        }
+        closeQuietly(old);
+    }
+
+    /** Picks up commits made by another process (read-only stores) or this one. */
+    public void refresh() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new StoreException("Reading the store at " + path + " failed: " + describe(e), e);
+        }
+    }
+
+    /** Runs {@code work} on a current searcher and releases it, whatever happens. */
+    public <T> T search(SearcherWork<T> work) {
+        SearcherManager manager = searchers;
+        if (manager == null) {
+            throw new StoreException("The store at " + path + " is closed");
+        }
+        IndexSearcher searcher;
+        try {
+            if (stale) {
+                stale = false;
+                manager.maybeRefresh();
+            }
+            searcher = manager.acquire();
+        } catch (AlreadyClosedException e) {
+            throw new StoreException("The store at " + path + " is closed", e);
+        } catch (IOException e) {
+            throw new StoreException("Reading the store at " + path + " failed: " + describe(e), e);
+        }
+        try {
+            return work.apply(searcher);
+        } catch (IOException e) {
+            throw new StoreException("Reading the store at " + path + " failed: " + describe(e), e);
+        } finally {
+            try {
+                manager.release(searcher);
+            } catch (IOException ignored) {
+                // Releasing only decrements a reference count.
+            }
+        }
+    }
+
+    /** How many traceback occurrences the store holds. */
+    public long tracebackCount() {
+        return search(s -> (long) s.count(new TermQuery(new Term(StoreSchema.KIND, StoreSchema.KIND_TRACEBACK))));
+    }
+
+    /** Bytes the store takes on disk now. */
+    public long sizeOnDisk() {
+        long total = 0;
+        try {
+            for (String file : directory.listAll()) {
+                try {
+                    total += directory.fileLength(file);
+                } catch (IOException ignored) {
+                    // A file deleted by a concurrent merge.
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot list the store at " + path + ": " + describe(e), e);
+        }
+        return total;
+    }
+
+    /** Closes the store; anything not committed is dropped (imports commit per archive). */
+    @Override
+    public void close() {
+        closeQuietly(searchers);
+        IndexWriter w = writer;
+        if (w != null) {
+            try {
+                w.close();
+            } catch (IOException | RuntimeException ignored) {
+                // Nothing uncommitted is worth keeping: imports commit per archive.
+            }
+        }
+        closeQuietly(directory);
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static void closeQuietly(Closeable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Closing on the way out: the first failure is the one reported.
+        }
+    }
+}
