@@ -1,5 +1,12 @@
 package dev.tracelens.cli;
 
+import dev.tracelens.archive.Problem;
+import dev.tracelens.store.ArchiveRecord;
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.store.ImportResult;
+import dev.tracelens.store.StoreException;
+import dev.tracelens.store.StoreImporter;
+import dev.tracelens.store.TracebackStore;
 import dev.tracelens.sync.FailedArchive;
 import dev.tracelens.sync.PlannedArchive;
 import dev.tracelens.sync.S3ArchiveSync;
@@ -14,8 +21,10 @@ import dev.tracelens.sync.SyncSettings;
 import dev.tracelens.sync.SyncSettingsFile;
 import dev.tracelens.sync.SyncedArchive;
 import dev.tracelens.sync.UserDirs;
+import dev.tracelens.traceback.TracebackAssembler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -24,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -86,6 +96,16 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Folder for the synced archives (default: ~/.local/share/tracelens-archives).")
     Path cacheDir;
 
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--no-import", description = "Only download; print the synced files instead of importing them.")
+    boolean noImport;
+
+    @Option(names = "--context", paramLabel = "ROWS",
+            description = "Rows of context kept per traceback when importing (default: ${DEFAULT-VALUE}).")
+    int contextRows = TracebackAssembler.DEFAULT_CONTEXT_ROWS;
+
     @Option(names = "--config-dir", paramLabel = "DIR", hidden = true, description = "Settings folder (default: ~/.config/tracelens).")
     Path configDir;
 
@@ -130,11 +150,24 @@ final class SyncCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            SyncReport report = runCancellable(sync, plan, new ProgressPrinter(err), importer(out));
-            summarize(report, err);
+            SyncReport report;
+            if (noImport) {
+                report = runCancellable(sync, plan, new ProgressPrinter(err), printer(out));
+                summarize(report, err);
+            } else {
+                try (TracebackStore store = TracebackStore.open(storeOptions.directory())) {
+                    StoreImport imports = new StoreImport(new StoreImporter(store, contextRows), err);
+                    report = runCancellable(sync, plan, new ProgressPrinter(err), imports);
+                    summarize(report, err);
+                    out.printf(Locale.ROOT, "Imported %d archive(s), %,d tracebacks written; skipped %d unchanged."
+                                    + " The store at %s holds %,d tracebacks.%n",
+                            imports.imported, imports.tracebacks, imports.skipped,
+                            storeOptions.directory().toAbsolutePath(), store.tracebackCount());
+                }
+            }
             out.flush();
             return report.complete() ? 0 : 1;
-        } catch (SyncException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (SyncException | StoreException | UncheckedIOException | IllegalArgumentException e) {
             err.println("tracelens sync: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
@@ -144,19 +177,60 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * THE place where synced archives go on. Called on this thread, in time order, with batches
-     * of archives that are complete (the downloads of later ones keep running meanwhile). Once the
-     * store is on main, this imports each batch; until then it prints the cached files, one per
-     * line, for {@code tracelens scan}.
-     */
-    private static Consumer<List<SyncedArchive>> importer(PrintWriter out) {
+    /** With --no-import: the synced files, one per line, in time order. */
+    private static Consumer<List<SyncedArchive>> printer(PrintWriter out) {
         return batch -> {
             for (SyncedArchive a : batch) {
                 out.println(a.localFile());
             }
             out.flush();
         };
+    }
+
+    /**
+     * THE place where synced archives go into the store: each batch of synced archives, in time
+     * order, while later downloads go on. The last archive of the previous batch goes first in
+     * the list: the registry skips it, and the importer reads it again as warm-up so that a
+     * traceback crossing the hour boundary between two batches is rebuilt whole. Archives already
+     * imported unchanged are skipped by the store's registry.
+     */
+    private static final class StoreImport implements Consumer<List<SyncedArchive>> {
+        private final StoreImporter importer;
+        private final PrintWriter err;
+        private Path previous;
+        int imported;
+        int skipped;
+        long tracebacks;
+
+        StoreImport(StoreImporter importer, PrintWriter err) {
+            this.importer = importer;
+            this.err = err;
+        }
+
+        @Override
+        public void accept(List<SyncedArchive> batch) {
+            List<Path> files = new ArrayList<>(batch.size() + 1);
+            if (previous != null) {
+                files.add(previous);
+            }
+            batch.forEach(a -> files.add(a.localFile()));
+            ImportResult r = importer.importArchives(files, new ImportListener() {
+                @Override
+                public void onProblem(Problem problem) {
+                    err.println("warning: " + problem);
+                }
+            });
+            imported += r.imported().size();
+            String warmUp = String.valueOf(previous);
+            skipped += (int) r.skipped().stream().filter(a -> !a.path().equals(warmUp)).count();
+            tracebacks += r.tracebacksWritten();
+            for (ArchiveRecord a : r.imported()) {
+                if (!a.complete()) {
+                    err.println("error: " + a.path() + " could not be read completely; it will be read again next time");
+                }
+            }
+            previous = batch.getLast().localFile();
+        }
     }
 
     /** Runs the sync; Ctrl-C cancels it and waits for the state to be saved before the JVM exits. */

@@ -86,6 +86,24 @@ public final class SyncBenchmark {
                 }
             });
             System.out.printf("  scanned %,d rows, %,d tracebacks%n", rows.get(), tracebacks.get());
+            Path storeDir = work.resolve("store");
+            S3ProxyServer.deleteTree(storeDir);
+            try (dev.tracelens.store.TracebackStore store = dev.tracelens.store.TracebackStore.open(storeDir)) {
+                dev.tracelens.store.StoreImporter importer = new dev.tracelens.store.StoreImporter(store,
+                        dev.tracelens.traceback.TracebackAssembler.DEFAULT_CONTEXT_ROWS);
+                Path[] previous = {null};
+                run("4 at a time + store import (as tracelens sync does)", settings, work, 4, day, batch -> {
+                    List<Path> files = new java.util.ArrayList<>();
+                    if (previous[0] != null) {
+                        files.add(previous[0]);
+                    }
+                    batch.forEach(a -> files.add(a.localFile()));
+                    importer.importArchives(files, dev.tracelens.store.ImportListener.NONE);
+                    previous[0] = batch.getLast().localFile();
+                });
+                System.out.printf("  the store holds %,d tracebacks, %.1f MB on disk%n", store.tracebackCount(),
+                        store.sizeOnDisk() / 1e6);
+            }
         }
     }
 

@@ -83,7 +83,7 @@ class SyncCommandTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> all = new java.util.ArrayList<>(List.of("sync", "--cache", cache.toString(), "--config-dir", config.toString()));
+        List<String> all = new java.util.ArrayList<>(List.of("sync", "--cache", cache.toString(), "--config-dir", config.toString(), "--store", tmp.resolve("store").toString()));
         all.addAll(List.of(args));
         int exit = new CommandLine(new TracelensCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(all.toArray(String[]::new));
@@ -93,7 +93,7 @@ class SyncCommandTest {
     @Test
     void syncsOnceRemembersTheBucketAndThenFindsNothingNew() throws Exception {
         Run first = run("--bucket", BUCKET, "--from", "2024-03-01", "--to", "2024-03-01", "--region", "us-east-1",
-                "--profile", "tltest", "--endpoint", server.endpoint());
+                "--profile", "tltest", "--endpoint", server.endpoint(), "--no-import");
 
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.err().contains("3 archives in s3://cli-bucket/papertrail/logs for 2024-03-01..2024-03-01: 3 new, 0 changed, 0 failed before, 0 already synced"), first.err());
@@ -110,7 +110,7 @@ class SyncCommandTest {
         assertFalse(saved.contains(S3ProxyServer.SECRET) || saved.contains(S3ProxyServer.IDENTITY), saved);
 
         // Settings come back from sync.json: only the date range is needed now.
-        Run again = run("--from", "2024-03-01", "--to", "2024-03-01");
+        Run again = run("--from", "2024-03-01", "--to", "2024-03-01", "--no-import");
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.err().contains("0 new, 0 changed, 0 failed before, 3 already synced (0.0 MB to download)"), again.err());
         assertTrue(again.err().contains("Synced 0 archives (0.0 MB)"), again.err());
@@ -126,7 +126,7 @@ class SyncCommandTest {
         try (FaultProxy proxy = new FaultProxy(server.port())) {
             proxy.failNext(100, 500, "InternalError", "2024-03-01-01");
             Run first = run("--bucket", BUCKET, "--from", "2024-03-01", "--to", "2024-03-01", "--region", "us-east-1",
-                    "--profile", "tltest", "--endpoint", proxy.endpoint(), "--max-attempts", "2");
+                    "--profile", "tltest", "--endpoint", proxy.endpoint(), "--max-attempts", "2", "--no-import");
             assertEquals(1, first.exit(), first.err());
             assertTrue(first.err().contains("Synced 2 archives") && first.err().contains("; 1 failed"), first.err());
             assertTrue(first.err().contains("  failed: " + failing + ": " + proxy.endpoint()
@@ -134,7 +134,7 @@ class SyncCommandTest {
             assertTrue(first.err().contains("tracelens sync --retry-failed"), first.err());
 
             proxy.failNext(0, 500, "InternalError", "");
-            Run retry = run("--retry-failed");
+            Run retry = run("--retry-failed", "--no-import");
             assertEquals(0, retry.exit(), retry.err());
             assertTrue(retry.err().startsWith("1 archives in s3://cli-bucket/papertrail/logs for the failed list: 0 new,"
                     + " 0 changed, 1 failed before"), retry.err());
@@ -142,6 +142,44 @@ class SyncCommandTest {
             assertTrue(retry.out().strip().endsWith("dt=2024-03-01/2024-03-01-01.tsv.gz"), retry.out());
             assertEquals(1, retry.out().lines().count(), retry.out());
         }
+    }
+
+    @Test
+    void everySyncedArchiveIsImportedIntoTheStoreOnceInTimeOrder() throws Exception {
+        S3Client admin = server.adminClient();
+        String bucket = "cli-import";
+        TestArchives.createBucket(admin, bucket);
+        List<Path> samples;
+        try (var files = Files.list(Path.of("sample-logs"))) {
+            samples = files.filter(p -> p.getFileName().toString().endsWith(".tsv.gz")).sorted().toList();
+        }
+        assertEquals(3, samples.size(), samples.toString());
+        for (Path p : samples) {
+            String name = p.getFileName().toString();
+            TestArchives.put(admin, bucket, "papertrail/logs/dt=" + name.substring(0, 10) + "/" + name, Files.readAllBytes(p));
+        }
+        String day = samples.getFirst().getFileName().toString().substring(0, 10);
+        Path store = tmp.resolve("store");
+        Run first = run("--bucket", bucket, "--from", day, "--to", day, "--region", "us-east-1",
+                "--profile", "tltest", "--endpoint", server.endpoint());
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.out().startsWith("Imported 3 archive(s), "), first.out());
+        long stored;
+        try (dev.tracelens.store.TracebackStore s = dev.tracelens.store.TracebackStore.openReadOnly(store)) {
+            stored = s.tracebackCount();
+        }
+        // The same as importing the sample files directly.
+        Path direct = tmp.resolve("direct");
+        try (dev.tracelens.store.TracebackStore s = dev.tracelens.store.TracebackStore.open(direct)) {
+            new dev.tracelens.store.StoreImporter(s, dev.tracelens.traceback.TracebackAssembler.DEFAULT_CONTEXT_ROWS)
+                    .importPaths(List.of(Path.of("sample-logs")), dev.tracelens.store.ImportListener.NONE);
+            assertEquals(s.tracebackCount(), stored);
+        }
+        assertTrue(stored > 40, "sample-logs hold dozens of tracebacks: " + stored);
+
+        Run again = run("--from", day, "--to", day);
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().startsWith("Imported 0 archive(s), 0 tracebacks written; skipped 3 unchanged."), again.out());
     }
 
     @Test

@@ -67,6 +67,9 @@ class SyncJarIT {
             assertArrayEquals(archive, Files.readAllBytes(archives.getFirst()));
         }
         assertTrue(Files.exists(tmp.resolve("xdg-config/tracelens/sync.json")));
+        // Imported into the default store, the user data folder's tracelens/ beside the archives.
+        assertTrue(r.out().startsWith("Imported 1 archive(s), "), r.out());
+        assertTrue(Files.isDirectory(tmp.resolve("xdg-data/tracelens")));
         assertTrue(r.err().contains("Synced 1 archives"), r.err());
         assertFalse(r.err().contains("SLF4J"), r.err());
     }

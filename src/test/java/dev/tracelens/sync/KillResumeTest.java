@@ -43,7 +43,7 @@ class KillResumeTest {
             ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                     "dev.tracelens.Main", "sync", "--bucket", bucket, "--from", "2024-03-01", "--to", "2024-03-01",
                     "--endpoint", proxy.endpoint(), "--region", "us-east-1",
-                    "--cache", cacheDir.toString(), "--config-dir", tmp.resolve("config").toString())
+                    "--cache", cacheDir.toString(), "--config-dir", tmp.resolve("config").toString(), "--no-import")
                     .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile());
             // Credentials through the SDK's default chain (environment), as a user would.
             pb.environment().put("AWS_ACCESS_KEY_ID", S3ProxyServer.IDENTITY);
