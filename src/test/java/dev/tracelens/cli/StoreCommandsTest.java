@@ -178,6 +178,7 @@ class StoreCommandsTest {
             assertTrue(r.err().contains("is in use by another Tracelens"), r.err());
             // Queries read without the lock.
             assertEquals(0, runOnStore("groups").code());
+            assertEquals(3, busy.tracebackCount(), "the holder is unaffected");
         }
         Run missing = run("groups", "--store", tmp.resolve("nothing").toString());
         assertEquals(1, missing.code());
