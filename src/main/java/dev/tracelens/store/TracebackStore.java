@@ -121,14 +121,15 @@ public final class TracebackStore implements Closeable {
         } else {
             refuseForeignFiles();
         }
-        if (readOnly) {
-            searchers = new SearcherManager(directory, null);
-            return;
+        if (!readOnly) {
+            openWriter();
+            if (!exists) {
+                commit();
+            }
         }
-        openWriter();
-        if (!exists) {
-            commit();
-        }
+        // Searchers read commits, not the writer's buffer: a query never sees half an archive,
+        // nor what a failed import rolls back, and polling from the UI does not force flushes.
+        searchers = new SearcherManager(directory, null);
     }
 
     private void openWriter() throws IOException {
@@ -144,7 +145,6 @@ public final class TracebackStore implements Closeable {
             throw new StoreException("The store at " + path + " is in use by another Tracelens"
                     + " (close it, or choose another folder with --store): " + e.getMessage(), e);
         }
-        searchers = new SearcherManager(writer, true, false, null);
     }
 
     private void checkFormat() throws IOException {
@@ -243,7 +243,6 @@ public final class TracebackStore implements Closeable {
      */
     void rollbackToLastCommit() {
         IndexWriter w = writer;
-        SearcherManager old = searchers;
         try {
             if (w != null) {
                 w.rollback();
@@ -254,14 +253,9 @@ public final class TracebackStore implements Closeable {
         try {
             openWriter();
         } catch (IOException | RuntimeException e) {
+            // Still readable: searchers only ever saw commits.
             writer = null;
-            try {
-                searchers = new SearcherManager(directory, null);
-            } catch (IOException e2) {
-                searchers = null;
-            }
         }
-        closeQuietly(old);
     }
 
     /** Picks up commits made by another process (read-only stores) or this one. */

@@ -1,0 +1,55 @@
+package dev.tracelens.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static dev.tracelens.store.TestTracebacks.T0;
+import static dev.tracelens.store.TestTracebacks.tb;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Queries from another thread while an import runs (as the app will do). */
+class ConcurrentQueriesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void queriesSeeCommittedArchivesWhileAnImportRuns() throws Exception {
+        ScriptedScan scan = new ScriptedScan();
+        List<Path> files = new ArrayList<>();
+        for (int a = 0; a < 20; a++) {
+            String name = String.format("2016-08-12-%02d.tsv", a);
+            files.add(Files.writeString(tmp.resolve(name), name));
+            for (int i = 0; i < 200; i++) {
+                long id = 100_000L * (a + 1) + i;
+                scan.emit(name, tb(id, T0.plusSeconds(3600L * a + i), "fp" + i % 9, name));
+            }
+        }
+        try (TracebackStore store = TracebackStore.open(tmp.resolve("store"))) {
+            StoreQueries queries = new StoreQueries(store);
+            CompletableFuture<ImportResult> running = CompletableFuture.supplyAsync(
+                    () -> new StoreImporter(store, scan).importArchives(files, ImportListener.NONE));
+            long last = 0;
+            int rounds = 0;
+            while (!running.isDone()) {
+                GroupList groups = queries.groups(StoreFilter.ALL, GroupSort.COUNT, 5);
+                long total = groups.totalOccurrences();
+                assertTrue(total >= last, total + " after " + last);
+                assertEquals(0, total % 200, "whole archives only: " + total);
+                queries.search(StoreFilter.ALL.withText("KeyError"), 10);
+                last = total;
+                rounds++;
+            }
+            assertEquals(20, running.get(1, TimeUnit.MINUTES).imported().size());
+            assertEquals(4000, queries.groups(StoreFilter.ALL, GroupSort.COUNT, 5).totalOccurrences());
+            assertTrue(rounds > 0);
+        }
+    }
+}
