@@ -196,6 +196,13 @@ class StoreCommandsTest {
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().startsWith("Imported 2 archive(s)"), first.out());
         assertTrue(first.out().contains("holds 22 tracebacks"), first.out());
+        JsonNode some = new ObjectMapper().readTree(run("search", "--json", "--store", fresh.toString(),
+                "RuntimeError").out()).get("hits").get(0);
+        String id = some.get("firstId").asText();
+        assertTrue(id.length() >= 12, id);
+        Run shown = run("show", id, "--store", fresh.toString());
+        assertEquals(0, shown.code(), shown.err());
+        assertTrue(shown.out().startsWith("Occurrence " + id), shown.out());
         Run again = run("import", archives.toString(), "--store", fresh.toString(), "--json");
         assertEquals(0, again.code(), again.err());
         JsonNode json = new ObjectMapper().readTree(again.out());
@@ -207,4 +214,21 @@ class StoreCommandsTest {
         assertTrue(missing.out().contains("1 not read completely"), missing.out());
         assertTrue(!run("archives", "--store", fresh.toString()).out().contains("nope"));
     }
+
+    @Test
+    void showTakesNineteenDigitPapertrailIds() throws IOException {
+        long id = 1_316_537_220_000_788_365L;
+        Path file = Files.writeString(tmp.resolve("2026-11-20-05.tsv"), "rows");
+        Path big = tmp.resolve("big-ids");
+        try (TracebackStore s = TracebackStore.open(big)) {
+            new StoreImporter(s, new ScriptedScan().emit(file.getFileName().toString(),
+                    tb(id, T0, "fpZ", file.getFileName().toString())))
+                    .importArchives(List.of(file), ImportListener.NONE);
+        }
+        Run r = run("show", Long.toString(id), "--store", big.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Occurrence " + id + " "), r.out());
+        assertEquals(1, run("show", "99999999999999999999", "--store", big.toString()).code());
+    }
 }
+
