@@ -107,6 +107,8 @@ class StoreCommandsTest {
         assertTrue(r.out().startsWith("2 matches"), r.out());
         assertTrue(r.out().contains("1100"), r.out());
 
+        assertTrue(runOnStore("search", "KeyError", "--fingerprint", "fpA", "--host", "i-host2").out()
+                .startsWith("1 matches"));
         JsonNode json = new ObjectMapper().readTree(runOnStore("search", "--json", "ValueError").out());
         assertEquals(1, json.get("total").asInt());
         assertEquals(1200, json.get("hits").get(0).get("firstId").asLong());
