@@ -1,0 +1,445 @@
+package dev.tracelens.ui;
+
+import dev.tracelens.ui.common.Icons;
+import dev.tracelens.ui.detail.GroupDetailView;
+import dev.tracelens.ui.groups.GroupsView;
+import dev.tracelens.ui.groups.GroupsViewModel;
+import dev.tracelens.ui.groups.TimeRange;
+import dev.tracelens.ui.imports.ImportStatusView;
+import dev.tracelens.ui.imports.ProblemsView;
+import dev.tracelens.ui.settings.Settings;
+import dev.tracelens.ui.settings.SettingsDialog;
+import dev.tracelens.ui.settings.Theme;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import atlantafx.base.controls.CustomTextField;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The main window: menu and toolbar (open, search, filters), the sample-data banner, the groups
+ * table over the group detail, the problems panel, and the status bar with the running import.
+ */
+public final class MainView {
+    public static final String EMPTY_TEXT = "Open a Papertrail archive (.tsv.gz) or drop it here";
+
+    private final MainViewModel model;
+    private final Stage stage;
+    private final Consumer<Theme> applyTheme;
+    private final BorderPane root = new BorderPane();
+    private final GroupsView groupsView;
+    private final GroupDetailView detailView;
+    private final SplitPane main = new SplitPane();
+    private final CustomTextField search = new CustomTextField();
+    private final Menu recent = new Menu("Open recent");
+    private final Node problems;
+    private final ToggleButton problemsToggle = new ToggleButton();
+
+    public MainView(MainViewModel model, Stage stage, Consumer<Theme> applyTheme) {
+        this.model = model;
+        this.stage = stage;
+        this.applyTheme = applyTheme;
+        root.getStyleClass().add("tracelens");
+        groupsView = new GroupsView(model.groups(), emptyState());
+        detailView = new GroupDetailView(model.detail());
+        problems = new ProblemsView(model.imports()).node();
+
+        VBox top = new VBox(menuBar(), toolBar(), queryError(), sampleBanner());
+        root.setTop(top);
+
+        main.setOrientation(Orientation.VERTICAL);
+        main.getItems().addAll(groupsView.table(), detailView.node());
+        main.setDividerPositions(0.4);
+        root.setCenter(main);
+        root.setBottom(statusBar());
+        installDragAndDrop();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public GroupsView groupsView() {
+        return groupsView;
+    }
+
+    public GroupDetailView detailView() {
+        return detailView;
+    }
+
+    public CustomTextField searchField() {
+        return search;
+    }
+
+    /** Keys that work everywhere except while typing: n/p occurrences, Ctrl+F, Ctrl+O. */
+    public void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                () -> {
+                    search.requestFocus();
+                    search.selectAll();
+                });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openFiles);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() || e.isAltDown() || scene.getFocusOwner() instanceof TextInputControl) {
+                return;
+            }
+            if (e.getCode() == KeyCode.N) {
+                model.detail().next();
+                e.consume();
+            } else if (e.getCode() == KeyCode.P) {
+                model.detail().previous();
+                e.consume();
+            }
+        });
+    }
+
+    /** Splitter positions: groups|detail, then occurrences|traceback|context. */
+    public List<Double> dividers() {
+        List<Double> d = new ArrayList<>();
+        for (double v : main.getDividerPositions()) {
+            d.add(v);
+        }
+        for (double v : detailView.panes().getDividerPositions()) {
+            d.add(v);
+        }
+        return d;
+    }
+
+    public void restoreDividers(List<Double> d) {
+        if (d.size() == 3) {
+            main.setDividerPositions(d.get(0));
+            detailView.panes().setDividerPositions(d.get(1), d.get(2));
+        }
+    }
+
+    private MenuBar menuBar() {
+        MenuItem openFiles = new MenuItem("Open files…", Icons.of(Feather.FILE_PLUS));
+        openFiles.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        openFiles.setOnAction(e -> openFiles());
+        MenuItem openFolder = new MenuItem("Open folder…", Icons.of(Feather.FOLDER_PLUS));
+        openFolder.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        openFolder.setOnAction(e -> openFolder());
+        MenuItem removeSamples = new MenuItem("Remove sample data");
+        removeSamples.setOnAction(e -> model.removeSampleData());
+        removeSamples.disableProperty().bind(model.sampleBannerProperty().not());
+        MenuItem sync = new MenuItem("Sync from S3…");
+        sync.setDisable(true); // comes with the sync feature
+        MenuItem settingsItem = new MenuItem("Settings…", Icons.of(Feather.SETTINGS));
+        settingsItem.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
+        settingsItem.setOnAction(e -> openSettings());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> stage.close());
+        updateRecent(model.settingsProperty().get());
+        model.settingsProperty().addListener((o, a, s) -> updateRecent(s));
+        Menu file = new Menu("File", null, openFiles, openFolder, recent, new SeparatorMenuItem(), sync,
+                removeSamples, new SeparatorMenuItem(), settingsItem, new SeparatorMenuItem(), quit);
+
+        MenuItem light = new MenuItem("Light theme");
+        light.setOnAction(e -> setTheme(Theme.LIGHT));
+        MenuItem dark = new MenuItem("Dark theme");
+        dark.setOnAction(e -> setTheme(Theme.DARK));
+        MenuItem showProblems = new MenuItem("Problems");
+        showProblems.setOnAction(e -> problemsToggle.setSelected(!problemsToggle.isSelected()));
+        Menu view = new Menu("View", null, light, dark, new SeparatorMenuItem(), showProblems);
+
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setOnAction(e -> new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                "↑ ↓  move through groups\nn / p  next / previous occurrence\nCtrl+F  search\n"
+                        + "Ctrl+O  open files\nCtrl+Shift+O  open folder").showAndWait());
+        Menu help = new Menu("Help", null, keys);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void updateRecent(Settings s) {
+        recent.getItems().clear();
+        for (String p : s.recent()) {
+            MenuItem item = new MenuItem(p);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.open(List.of(Path.of(p))));
+            recent.getItems().add(item);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private ToolBar toolBar() {
+        Button openFiles = new Button("Open files", Icons.of(Feather.FILE_PLUS));
+        openFiles.setId("open-files");
+        openFiles.setTooltip(new Tooltip("Open Papertrail archives (.tsv.gz, .gz, .tsv) — Ctrl+O"));
+        openFiles.setOnAction(e -> openFiles());
+        Button openFolder = new Button("Open folder", Icons.of(Feather.FOLDER_PLUS));
+        openFolder.setOnAction(e -> openFolder());
+
+        GroupsViewModel g = model.groups();
+        search.setId("search");
+        search.setPromptText("Search tracebacks (Lucene syntax), Enter to apply — Ctrl+F");
+        search.setLeft(Icons.of(Feather.SEARCH));
+        Button clear = new Button(null, Icons.of(Feather.X));
+        clear.getStyleClass().addAll("flat", "small");
+        clear.visibleProperty().bind(search.textProperty().isNotEmpty());
+        clear.setOnAction(e -> g.clearSearch());
+        search.setRight(clear);
+        search.textProperty().bindBidirectional(g.searchTextProperty());
+        search.setOnAction(e -> g.search());
+        search.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                g.clearSearch();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                // From the search straight into the list, as in a browser's find-as-you-type.
+                groupsView.table().requestFocus();
+                e.consume();
+            }
+        });
+        HBox.setHgrow(search, Priority.ALWAYS);
+        search.setMaxWidth(560);
+        search.setMinWidth(220);
+
+        ComboBox<TimeRange> range = new ComboBox<>();
+        range.setId("time-range");
+        range.getItems().setAll(TimeRange.values());
+        range.valueProperty().bindBidirectional(g.timeRangeProperty());
+        range.setTooltip(new Tooltip("Time range, counted back from the newest stored traceback"));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
+        ToolBar bar = new ToolBar(openFiles, openFolder, separator(), search, range,
+                filter("All hosts", g.hosts(), g.hostProperty(), "host-filter"),
+                filter("All programs", g.programs(), g.programProperty(), "program-filter"),
+                filter("All types", g.types(), g.typeProperty(), "type-filter"), spacer);
+        bar.getStyleClass().add("main-toolbar");
+        return bar;
+    }
+
+    private static Node separator() {
+        Region r = new Region();
+        r.setPrefWidth(8);
+        return r;
+    }
+
+    /** A filter box offering "any" plus the stored values; keeps the choice while values update. */
+    private static ComboBox<String> filter(String any, ObservableList<String> values, StringProperty target, String id) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.setPrefWidth(150);
+        box.getItems().add(any);
+        box.setValue(any);
+        boolean[] updating = {false};
+        values.addListener((ListChangeListener<String>) c -> {
+            String keep = box.getValue();
+            updating[0] = true; // replacing the items clears the value for a moment: not a user's choice
+            try {
+                box.getItems().setAll(any);
+                box.getItems().addAll(values);
+                box.setValue(values.contains(keep) ? keep : any);
+            } finally {
+                updating[0] = false;
+            }
+            target.set(box.getValue() == null || box.getValue().equals(any) ? "" : box.getValue());
+        });
+        box.valueProperty().addListener((o, a, b) -> {
+            if (!updating[0]) {
+                target.set(b == null || b.equals(any) ? "" : b);
+            }
+        });
+        return box;
+    }
+
+    private Node queryError() {
+        Label error = new Label();
+        error.setId("query-error");
+        error.getStyleClass().add("query-error");
+        error.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
+        error.textProperty().bind(model.groups().queryErrorProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setMaxWidth(Double.MAX_VALUE);
+        error.setWrapText(true);
+        return error;
+    }
+
+    private Node sampleBanner() {
+        Label text = new Label("You are looking at the bundled sample logs (made-up Papertrail archives), imported on "
+                + "first start. Open your own archives to investigate them.");
+        text.setWrapText(true);
+        text.setGraphic(Icons.of(Feather.INFO));
+        Button remove = new Button("Remove sample data");
+        remove.setId("remove-samples");
+        remove.getStyleClass().add("small");
+        remove.setOnAction(e -> model.removeSampleData());
+        Button dismiss = new Button(null, Icons.of(Feather.X));
+        dismiss.getStyleClass().addAll("flat", "small");
+        dismiss.setOnAction(e -> model.dismissSampleBanner());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox banner = new HBox(12, text, spacer, remove, dismiss);
+        banner.setId("sample-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("sample-banner");
+        banner.visibleProperty().bind(model.sampleBannerProperty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private Node emptyState() {
+        Node state = GroupsView.emptyState(EMPTY_TEXT);
+        Label hint = new Label("Files: .tsv.gz, .gz or .tsv · folders are searched for archives");
+        hint.getStyleClass().add("text-muted");
+        Button open = new Button("Open files…", Icons.of(Feather.FILE_PLUS));
+        open.getStyleClass().add("accent");
+        open.setOnAction(e -> openFiles());
+        ((VBox) state).getChildren().addAll(hint, open);
+        // Under a search or filter the list can be empty with a full store: say that instead.
+        Label noMatch = new Label("No group matches the search and filters");
+        noMatch.getStyleClass().add("empty-state-text");
+        StackPane box = new StackPane(state, noMatch);
+        model.groups().facetsProperty().addListener((o, a, f) -> {
+            state.setVisible(f.tracebacks() == 0);
+            noMatch.setVisible(f.tracebacks() > 0);
+        });
+        noMatch.setVisible(false);
+        return box;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(model.statusProperty());
+        Label summary = new Label();
+        summary.setId("groups-summary");
+        summary.textProperty().bind(model.groups().summaryProperty());
+        problemsToggle.setId("problems-toggle");
+        problemsToggle.setGraphic(Icons.of(Feather.ALERT_CIRCLE));
+        problemsToggle.getStyleClass().addAll("flat", "small");
+        problemsToggle.textProperty().bind(model.imports().problemCountProperty().asString("%d problems"));
+        problemsToggle.selectedProperty().addListener((o, a, show) -> {
+            if (show) {
+                main.getItems().add(problems);
+                main.setDividerPositions(0.3, 0.75);
+            } else {
+                main.getItems().remove(problems);
+            }
+        });
+        model.imports().problemCountProperty().addListener((o, a, b) -> {
+            if (a.intValue() == 0 && b.intValue() > 0) {
+                problemsToggle.getStyleClass().add("has-problems");
+            } else if (b.intValue() == 0) {
+                problemsToggle.getStyleClass().remove("has-problems");
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(14, summary, status, spacer, new ImportStatusView(model.imports()).node(), problemsToggle);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void installDragAndDrop() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                if (!root.getStyleClass().contains("drop-target")) {
+                    root.getStyleClass().add("drop-target");
+                }
+            }
+            e.consume();
+        });
+        root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                model.open(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            root.getStyleClass().remove("drop-target");
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void openFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open Papertrail archives");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Papertrail archives", "*.tsv.gz", "*.gz", "*.tsv"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) {
+            model.open(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private void openFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of Papertrail archives");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            model.open(List.of(dir.toPath()));
+        }
+    }
+
+    private void openSettings() {
+        new SettingsDialog(stage, model.settingsProperty().get(), model.storeLocation()).showAndWait()
+                .ifPresent(s -> {
+                    model.updateSettings(s);
+                    applyTheme.accept(s.theme());
+                });
+    }
+
+    private void setTheme(Theme t) {
+        model.updateSettings(model.settingsProperty().get().withTheme(t));
+        applyTheme.accept(t);
+    }
+
+    /** Called once the window is closing. */
+    public void saveLayout() {
+        Settings s = model.settingsProperty().get();
+        var selected = model.groups().selectedProperty().get();
+        s = s.withLayout(dividers(), groupsView.sortColumn(), groupsView.sortAscending(),
+                selected == null ? "" : selected.fingerprint());
+        if (!stage.isMaximized()) {
+            s = s.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+        } else {
+            s = s.withWindow(s.windowX(), s.windowY(), s.windowWidth(), s.windowHeight(), true);
+        }
+        model.updateSettings(s);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.tracelens.ui;
+
+import dev.tracelens.archive.Problem;
+import dev.tracelens.ui.detail.GroupDetailViewModel;
+import dev.tracelens.ui.engine.Facets;
+import dev.tracelens.ui.engine.GroupQuery;
+import dev.tracelens.ui.engine.TracebackLibrary;
+import dev.tracelens.ui.groups.GroupsViewModel;
+import dev.tracelens.ui.imports.ImportJob;
+import dev.tracelens.ui.imports.ImportQueue;
+import dev.tracelens.ui.settings.Settings;
+import dev.tracelens.ui.settings.SettingsStore;
+import dev.tracelens.ui.task.BackgroundTask;
+import dev.tracelens.ui.task.TaskExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The window's state and commands: opening archives (queued imports), the first-start sample
+ * data, the groups list and the selected group's detail, and the settings that survive a
+ * restart. Holds no controls; the view binds to it.
+ */
+public final class MainViewModel {
+    /** Groups are re-queried at most this often while an import commits archive after archive. */
+    static final long RELOAD_INTERVAL_MILLIS = 750;
+    /** Reloads while an archive is still being read, once groups are showing. */
+    static final long LIVE_RELOAD_INTERVAL_MILLIS = 2000;
+    /** Until the first groups show. */
+    static final long FIRST_GROUPS_INTERVAL_MILLIS = 200;
+
+    private final TracebackLibrary library;
+    private final TaskExecutor executor;
+    private final SettingsStore settingsStore;
+    private final Path sampleLogs;
+    private final Path storeLocation;
+    private final LongSupplier clock;
+
+    private final GroupsViewModel groups;
+    private final GroupDetailViewModel detail;
+    private final ImportQueue imports;
+    private final ReadOnlyObjectWrapper<Settings> settings;
+    private final ReadOnlyBooleanWrapper sampleBanner = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private long lastReload = Long.MIN_VALUE / 2;
+
+    /**
+     * @param sampleLogs    the bundled sample archives (may not exist, e.g. in an installed app)
+     * @param storeLocation shown in the status bar and settings
+     */
+    public MainViewModel(TracebackLibrary library, TaskExecutor executor, SettingsStore settingsStore,
+                         Path sampleLogs, Path storeLocation, LongSupplier clock) {
+        this.library = Objects.requireNonNull(library);
+        this.executor = Objects.requireNonNull(executor);
+        this.settingsStore = Objects.requireNonNull(settingsStore);
+        this.sampleLogs = sampleLogs;
+        this.storeLocation = storeLocation;
+        this.clock = clock;
+        this.settings = new ReadOnlyObjectWrapper<>(settingsStore.load());
+        this.groups = new GroupsViewModel(library, executor);
+        this.detail = new GroupDetailViewModel(library, executor);
+        this.imports = new ImportQueue(library, executor, () -> settings.get().contextLines(), this::onCommitted);
+        imports.setOnProgress(this::onImportProgress);
+        // A user's pick shows at once; after a list update the detail reloads once, with the new span.
+        groups.selectedProperty().addListener((o, a, g) -> {
+            if (!groups.isReplacingList()) {
+                detail.show(g, detailQuery());
+            }
+        });
+        groups.listVersionProperty().addListener((o, a, v) -> detail.show(groups.selectedProperty().get(),
+                detailQuery()));
+        groups.facetsProperty().addListener((o, a, f) -> status.set(String.format(Locale.ROOT,
+                "%,d tracebacks stored", f.tracebacks())));
+        sampleBanner.set(settings.get().sampleDataOnly());
+        groups.selectWhenListed(settings.get().selectedFingerprint());
+    }
+
+    public GroupsViewModel groups() {
+        return groups;
+    }
+
+    public GroupDetailViewModel detail() {
+        return detail;
+    }
+
+    public ImportQueue imports() {
+        return imports;
+    }
+
+    public ReadOnlyObjectProperty<Settings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    /** Whether the store holds only the bundled sample logs (the banner says so and offers removal). */
+    public ReadOnlyBooleanProperty sampleBannerProperty() {
+        return sampleBanner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public Path storeLocation() {
+        return storeLocation;
+    }
+
+    /**
+     * First thing after the window shows: opens the paths given on the command line, or on the
+     * very first start with an empty store imports the sample logs, so a newcomer sees groups.
+     */
+    public void start(List<Path> commandLinePaths) {
+        groups.reload();
+        if (!commandLinePaths.isEmpty()) {
+            open(commandLinePaths);
+            return;
+        }
+        Settings s = settings.get();
+        if (s.sampleDataOffered() || sampleLogs == null || !Files.isDirectory(sampleLogs)) {
+            return;
+        }
+        executor.execute(BackgroundTask.of(() -> library.facets().tracebacks()).onSuccess(count -> {
+            updateSettings(settings.get().withSampleData(true, count == 0));
+            if (count == 0) {
+                sampleBanner.set(true);
+                imports.enqueue(List.of(sampleLogs));
+            }
+        }));
+    }
+
+    /**
+     * Queues an import of these files and folders. Paths that do not exist or are not archives
+     * become problems; they never stop the others.
+     */
+    public ImportJob open(List<Path> paths) {
+        List<Path> good = new ArrayList<>();
+        List<Problem> bad = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p) || (Files.isRegularFile(p) && isArchiveName(p))) {
+                good.add(p.toAbsolutePath().normalize());
+            } else if (Files.isRegularFile(p)) {
+                bad.add(new Problem(p.toString(), 0, Problem.Kind.UNREADABLE_FILE,
+                        "not an archive: expected .tsv.gz, .gz or .tsv"));
+            } else {
+                bad.add(new Problem(p.toString(), 0, Problem.Kind.UNREADABLE_FILE, "no such file or folder"));
+            }
+        }
+        if (!bad.isEmpty()) {
+            imports.problems().addAll(bad);
+        }
+        if (good.isEmpty()) {
+            return null;
+        }
+        Settings s = settings.get();
+        for (Path p : good.reversed()) {
+            s = s.withRecent(p.toString());
+        }
+        boolean onlySamples = sampleLogs != null && good.stream().allMatch(p -> isSample(p));
+        if (!onlySamples) {
+            s = s.withSampleData(true, false);
+            sampleBanner.set(false);
+        }
+        updateSettings(s);
+        return imports.enqueue(good);
+    }
+
+    private boolean isSample(Path p) {
+        try {
+            return p.toAbsolutePath().normalize().startsWith(sampleLogs.toAbsolutePath().normalize());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public static boolean isArchiveName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".tsv.gz") || n.endsWith(".gz") || n.endsWith(".tsv");
+    }
+
+    /** Deletes the sample tracebacks (the store holds nothing else while the banner shows). */
+    public void removeSampleData() {
+        imports.cancelAll();
+        sampleBanner.set(false);
+        updateSettings(settings.get().withSampleData(true, false));
+        executor.execute(BackgroundTask.of(() -> {
+            library.clear();
+            return null;
+        }).onFinished(groups::reload));
+    }
+
+    public void dismissSampleBanner() {
+        sampleBanner.set(false);
+    }
+
+    /** Replaces the settings and writes them to disk. */
+    public void updateSettings(Settings s) {
+        settings.set(s);
+        try {
+            settingsStore.save(s);
+        } catch (RuntimeException e) {
+            status.set(e.getMessage());
+        }
+    }
+
+    /**
+     * The list's query, with an open time range closed to what is stored: every group's chart
+     * then spans the same time, so charts of different groups compare at a glance.
+     */
+    private GroupQuery detailQuery() {
+        GroupQuery q = groups.queryProperty().get();
+        Facets f = groups.facetsProperty().get();
+        if (f.first() == null || f.last() == null) {
+            return q;
+        }
+        Instant since = q.since() != null ? q.since() : f.first();
+        Instant until = q.until() != null ? q.until() : f.last().plusMillis(1);
+        return until.isBefore(since) ? q : new GroupQuery(q.text(), since, until, q.host(), q.program(), q.type());
+    }
+
+    /**
+     * While an import runs, shows what it has found so far: right away for the first groups
+     * (a newcomer should not wait for a whole file), then at most every {@link
+     * #LIVE_RELOAD_INTERVAL_MILLIS}, because each reload queries the whole store.
+     */
+    private void onImportProgress(long tracebacksSoFar) {
+        if (tracebacksSoFar == 0) {
+            return;
+        }
+        long now = clock.getAsLong();
+        long interval = groups.groups().isEmpty() ? FIRST_GROUPS_INTERVAL_MILLIS : LIVE_RELOAD_INTERVAL_MILLIS;
+        if (now - lastReload >= interval) {
+            lastReload = now;
+            groups.reloadShowingUncommitted();
+        }
+    }
+
+    private void onCommitted() {
+        long now = clock.getAsLong();
+        boolean idle = imports.currentProperty().get() == null
+                || imports.currentProperty().get().stateProperty().get() != ImportJob.State.RUNNING;
+        if (idle || now - lastReload >= RELOAD_INTERVAL_MILLIS) {
+            lastReload = now;
+            groups.reload();
+        }
+    }
+}

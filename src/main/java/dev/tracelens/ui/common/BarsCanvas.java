@@ -1,0 +1,80 @@
+package dev.tracelens.ui.common;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+
+import java.util.List;
+
+/**
+ * Counts drawn as bars, scaled to the largest; used small in table rows and large in the detail
+ * pane. A plain canvas, because a chart control per table row would make scrolling stutter.
+ */
+public class BarsCanvas extends Canvas {
+    private List<Long> counts = List.of();
+    private Color bar = Color.web("#0969da");
+    private Color empty = Color.web("#d0d7de");
+
+    public BarsCanvas(double width, double height) {
+        super(width, height);
+        widthProperty().addListener(o -> draw());
+        heightProperty().addListener(o -> draw());
+    }
+
+    public void setColors(Color bar, Color empty) {
+        this.bar = bar;
+        this.empty = empty;
+        draw();
+    }
+
+    public void setCounts(List<Long> values) {
+        this.counts = values == null ? List.of() : values;
+        draw();
+    }
+
+    @Override
+    public boolean isResizable() {
+        return true;
+    }
+
+    @Override
+    public double prefWidth(double height) {
+        return getWidth();
+    }
+
+    @Override
+    public double prefHeight(double width) {
+        return getHeight();
+    }
+
+    @Override
+    public void resize(double width, double height) {
+        setWidth(width);
+        setHeight(height);
+    }
+
+    protected void draw() {
+        GraphicsContext g = getGraphicsContext2D();
+        double w = getWidth();
+        double h = getHeight();
+        g.clearRect(0, 0, w, h);
+        if (counts.isEmpty() || w <= 0 || h <= 0) {
+            return;
+        }
+        long max = counts.stream().mapToLong(Long::longValue).max().orElse(0);
+        double slot = w / counts.size();
+        double gap = slot > 24 ? slot * 0.15 : slot > 4 ? 1 : 0;
+        for (int i = 0; i < counts.size(); i++) {
+            long c = counts.get(i);
+            double x = i * slot;
+            if (c == 0) {
+                g.setFill(empty);
+                g.fillRect(x, h - 1, Math.max(1, slot - gap), 1);
+                continue;
+            }
+            double bh = Math.max(2, (h - 1) * c / (double) Math.max(1, max));
+            g.setFill(bar);
+            g.fillRect(x, h - bh, Math.max(1, slot - gap), bh);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.tracelens.ui.detail;
+
+import dev.tracelens.ui.common.Formats;
+import dev.tracelens.ui.engine.GroupDetail;
+import dev.tracelens.ui.engine.GroupRow;
+import dev.tracelens.ui.engine.Occurrence;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The selected group: title, counts and where it happened, its history, the occurrences list, and
+ * for the selected occurrence the traceback beside its context.
+ */
+public final class GroupDetailView {
+    private final GroupDetailViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final Label type = new Label();
+    private final Label message = new Label();
+    private final FlowPane facts = new FlowPane(18, 4);
+    private final HistoryChart chart = new HistoryChart();
+    private final TableView<Occurrence> occurrences = new TableView<>();
+    private final TracebackView traceback = new TracebackView();
+    private final ContextView context = new ContextView();
+    private final SplitPane panes = new SplitPane();
+    private final Label error = new Label();
+    private boolean syncing;
+    private final Tooltip hostsTip = new Tooltip();
+    private final Tooltip programsTip = new Tooltip();
+    private final Label occurrencesFact = fact("Occurrences", null);
+    private final Label firstSeenFact = fact("First seen", null);
+    private final Label lastSeenFact = fact("Last seen", null);
+    private final Label seenBeforeFact = fact("Seen before",
+            new Tooltip("Stored tracebacks, in all imported history, with the same filtered text"));
+    private final Label hostsFact = fact("Hosts", hostsTip);
+    private final Label programsFact = fact("Programs", programsTip);
+
+    public GroupDetailView(GroupDetailViewModel model) {
+        this.model = model;
+        root.getStyleClass().add("detail");
+        root.setId("group-detail");
+        type.getStyleClass().add("detail-type");
+        type.setId("detail-type");
+        message.getStyleClass().add("detail-message");
+        message.setWrapText(true);
+        message.setMaxHeight(44);
+        facts.getStyleClass().add("detail-facts");
+        error.getStyleClass().add("error-text");
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.textProperty().bind(model.errorProperty());
+
+        VBox header = new VBox(4, type, message, facts, chart.node(), error);
+        header.getStyleClass().add("detail-header");
+
+        occurrences.setId("occurrences");
+        occurrences.getStyleClass().addAll("occurrences", "dense");
+        occurrences.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        occurrences.setPlaceholder(new Label("No occurrence"));
+        TableColumn<Occurrence, String> time = new TableColumn<>("Time (UTC)");
+        time.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.SHORT_DATE_TIME.format(c.getValue().timestamp())));
+        time.setPrefWidth(118);
+        TableColumn<Occurrence, String> host = new TableColumn<>("Host");
+        host.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().host()));
+        host.setPrefWidth(90);
+        TableColumn<Occurrence, String> program = new TableColumn<>("Program");
+        program.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().program()));
+        occurrences.getColumns().addAll(List.of(time, host, program));
+        occurrences.setItems(model.occurrences());
+        occurrences.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                model.selectedOccurrenceProperty().set(b);
+            }
+        });
+        model.selectedOccurrenceProperty().addListener((o, a, b) -> {
+            syncing = true;
+            try {
+                if (b == null) {
+                    occurrences.getSelectionModel().clearSelection();
+                } else {
+                    occurrences.getSelectionModel().select(b);
+                    occurrences.scrollTo(Math.max(0, occurrences.getSelectionModel().getSelectedIndex() - 2));
+                }
+            } finally {
+                syncing = false;
+            }
+        });
+
+        panes.setOrientation(Orientation.HORIZONTAL);
+        panes.getItems().addAll(occurrences, traceback.node(), context.node());
+        panes.setDividerPositions(0.24, 0.64);
+        SplitPane.setResizableWithParent(occurrences, false);
+
+        root.setTop(header);
+        root.setCenter(panes);
+
+        model.detailProperty().addListener((o, a, d) -> showDetail(d));
+        model.tracebackProperty().addListener((o, a, t) -> {
+            traceback.show(t);
+            context.show(t);
+        });
+        showDetail(null);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public SplitPane panes() {
+        return panes;
+    }
+
+    public TracebackView traceback() {
+        return traceback;
+    }
+
+    public ContextView context() {
+        return context;
+    }
+
+    public TableView<Occurrence> occurrences() {
+        return occurrences;
+    }
+
+    private void showDetail(GroupDetail d) {
+        chart.show(d);
+        if (d == null) {
+            type.setText("No group selected");
+            type.getStyleClass().add("detail-empty");
+            message.setText("Pick a group in the list, or open an archive to fill it.");
+            facts.setVisible(false);
+            return;
+        }
+        GroupRow g = d.group();
+        type.getStyleClass().remove("detail-empty");
+        type.setText(g.exceptionType());
+        message.setText(g.message());
+        facts.setVisible(true);
+        // The same labels get new texts: new nodes on every reload would cost a CSS pass each time.
+        occurrencesFact.setText(String.format(Locale.ROOT, "%,d", g.count()));
+        firstSeenFact.setText(Formats.dateTime(g.firstSeen()));
+        lastSeenFact.setText(Formats.dateTime(g.lastSeen()));
+        seenBeforeFact.setText(String.format(Locale.ROOT, "%,d", d.seenBefore()));
+        hostsFact.setText(Formats.shortList(g.hosts(), 4));
+        programsFact.setText(Formats.shortList(g.programs(), 3));
+        hostsTip.setText(String.join("\n", g.hosts()));
+        programsTip.setText(String.join("\n", g.programs()));
+    }
+
+    private Label fact(String name, Tooltip tooltip) {
+        Label n = new Label(name);
+        n.getStyleClass().add("fact-name");
+        Label v = new Label();
+        v.getStyleClass().add("fact-value");
+        v.setId("fact-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        HBox box = new HBox(5, n, v);
+        if (tooltip != null) {
+            Tooltip.install(box, tooltip);
+        }
+        facts.getChildren().add(box);
+        return v;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tracelens.ui.detail;
+
+import dev.tracelens.traceback.Traceback;
+import dev.tracelens.ui.common.Formats;
+import dev.tracelens.ui.common.Icons;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.kordamp.ikonli.feather.Feather;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The selected traceback in monospace: application frames in full colour, library frames muted,
+ * the exception line emphasised, chained parts separated by their "During handling ..." line.
+ */
+public final class TracebackView {
+    private final BorderPane root = new BorderPane();
+    private final TextFlow flow = new TextFlow();
+    private final Label meta = new Label();
+    private final Button copy = new Button("Copy", Icons.of(Feather.COPY));
+    private final Button copyMarkdown = new Button("Markdown", Icons.of(Feather.FILE_TEXT));
+    private Traceback shown;
+
+    public TracebackView() {
+        root.getStyleClass().add("traceback-pane");
+        flow.getStyleClass().add("traceback-text");
+        flow.setId("traceback-text");
+        ScrollPane scroll = new ScrollPane(flow);
+        scroll.setFitToWidth(false);
+        scroll.getStyleClass().add("traceback-scroll");
+        meta.getStyleClass().add("pane-meta");
+        copy.setId("copy-traceback");
+        copy.setTooltip(new Tooltip("Copy the traceback as plain text"));
+        copyMarkdown.setId("copy-markdown");
+        copyMarkdown.setTooltip(new Tooltip("Copy the traceback, where and when, and its context as Markdown"));
+        copy.getStyleClass().addAll("small", "flat");
+        copyMarkdown.getStyleClass().addAll("small", "flat");
+        copy.setOnAction(e -> copyToClipboard(shown == null ? null : shown.text()));
+        copyMarkdown.setOnAction(e -> copyToClipboard(shown == null ? null : TracebackMarkdown.format(shown)));
+        Label title = new Label("Traceback");
+        title.getStyleClass().add("pane-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        meta.setMinWidth(0);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copyMarkdown.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(8, title, meta, spacer, copy, copyMarkdown);
+        header.getStyleClass().add("pane-header");
+        root.setTop(header);
+        root.setCenter(scroll);
+        show(null);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** The text shown now, for tests: what a user would read. */
+    public String displayedText() {
+        StringBuilder s = new StringBuilder();
+        for (Node n : flow.getChildren()) {
+            if (n instanceof Text t) {
+                s.append(t.getText());
+            }
+        }
+        return s.toString();
+    }
+
+    public void show(Traceback t) {
+        shown = t;
+        copy.setDisable(t == null);
+        copyMarkdown.setDisable(t == null);
+        if (t == null) {
+            meta.setText("");
+            flow.getChildren().setAll(styled("Select an occurrence to see its traceback.", "tb-placeholder"));
+            return;
+        }
+        meta.setText(Formats.dateTime(t.timestamp()) + " · " + t.host() + " · " + t.program()
+                + (t.truncated() ? " · cut off" : ""));
+        List<Node> nodes = new ArrayList<>();
+        for (TracebackLine line : TracebackLine.classify(t.text())) {
+            switch (line.kind()) {
+                case CHAIN -> nodes.add(styled("\n" + line.text() + "\n\n", "tb-chain"));
+                default -> nodes.add(styled(line.text() + "\n", styleOf(line.kind())));
+            }
+        }
+        flow.getChildren().setAll(nodes);
+    }
+
+    private static String styleOf(TracebackLine.Kind kind) {
+        return switch (kind) {
+            case HEADER -> "tb-header";
+            case APP_FRAME -> "tb-app-frame";
+            case LIBRARY_FRAME -> "tb-lib-frame";
+            case APP_CODE -> "tb-app-code";
+            case LIBRARY_CODE -> "tb-lib-code";
+            case EXCEPTION -> "tb-exception";
+            case CHAIN -> "tb-chain";
+            case OTHER -> "tb-other";
+        };
+    }
+
+    private static Text styled(String s, String styleClass) {
+        Text t = new Text(s);
+        t.getStyleClass().addAll("tb", styleClass);
+        return t;
+    }
+
+    private static void copyToClipboard(String text) {
+        if (text == null) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.tracelens.ui.engine;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The values the filters offer, and the time span of everything stored (null when empty). */
+public record Facets(List<String> hosts, List<String> programs, List<String> types, Instant first, Instant last,
+                     long tracebacks) {
+    public static final Facets EMPTY = new Facets(List.of(), List.of(), List.of(), null, null, 0);
+
+    public Facets {
+        hosts = List.copyOf(hosts);
+        programs = List.copyOf(programs);
+        types = List.copyOf(types);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tracelens.ui.engine;
+
+import java.time.Instant;
+
+/**
+ * What the groups list shows: a text query (Lucene syntax, blank for all) and filters; a null
+ * or blank filter means "any".
+ */
+public record GroupQuery(String text, Instant since, Instant until, String host, String program, String type) {
+    public static final GroupQuery ALL = new GroupQuery("", null, null, null, null, null);
+
+    public GroupQuery {
+        text = text == null ? "" : text.strip();
+        host = blankToNull(host);
+        program = blankToNull(program);
+        type = blankToNull(type);
+        if (since != null && until != null && until.isBefore(since)) {
+            throw new IllegalArgumentException("until " + until + " is before since " + since);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

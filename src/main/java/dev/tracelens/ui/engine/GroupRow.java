@@ -1,0 +1,28 @@
+package dev.tracelens.ui.engine;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One group of the list: tracebacks sharing a fingerprint, counted under the current query.
+ *
+ * @param timeline occurrences per equal time slice of the query's whole time span, oldest first
+ *                 (for the small bar in the table; empty when unknown)
+ */
+public record GroupRow(String fingerprint, String exceptionType, String message, long count,
+                       List<String> hosts, List<String> programs, Instant firstSeen, Instant lastSeen,
+                       List<Long> timeline) {
+    public GroupRow {
+        hosts = List.copyOf(hosts);
+        programs = List.copyOf(programs);
+        timeline = List.copyOf(timeline);
+        message = message == null ? "" : message;
+        exceptionType = exceptionType == null || exceptionType.isEmpty() ? "(cut off)" : exceptionType;
+    }
+
+    /** The first line of the message: table cells and titles show one line. */
+    public String messageLine() {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl) + " …";
+    }
+}

@@ -1,0 +1,217 @@
+package dev.tracelens.ui.engine;
+
+import dev.tracelens.archive.Problem;
+import dev.tracelens.store.ArchiveRecord;
+import dev.tracelens.store.BucketSize;
+import dev.tracelens.store.GroupList;
+import dev.tracelens.store.GroupSort;
+import dev.tracelens.store.GroupSummary;
+import dev.tracelens.store.History;
+import dev.tracelens.store.HistoryBucket;
+import dev.tracelens.store.NoSearchableWordsException;
+import dev.tracelens.store.QuerySyntaxException;
+import dev.tracelens.store.SearchResult;
+import dev.tracelens.store.StoreFilter;
+import dev.tracelens.store.StoreImporter;
+import dev.tracelens.store.StoreQueries;
+import dev.tracelens.store.StoreRetention;
+import dev.tracelens.store.TracebackStore;
+import dev.tracelens.traceback.Traceback;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The app's view of the Lucene store: maps {@link TracebackLibrary} onto {@code dev.tracelens.store}. */
+public final class StoreLibrary implements TracebackLibrary {
+    /** Slices of the small bar in the groups table. */
+    static final int TIMELINE_SLICES = 24;
+    /** Rows of the table that get a timeline; each costs a query, and nobody scrolls past these. */
+    static final int TIMELINE_ROWS = 200;
+    private static final int ALL_GROUPS = 100_000;
+
+    private final TracebackStore store;
+    private final StoreQueries queries;
+
+    public StoreLibrary(TracebackStore store) {
+        this.store = store;
+        this.queries = new StoreQueries(store);
+    }
+
+    /** Opens (creating if needed) the store in {@code dir}. */
+    public static StoreLibrary open(Path dir) {
+        return new StoreLibrary(TracebackStore.open(dir));
+    }
+
+    public Path location() {
+        return store.path();
+    }
+
+    @Override
+    public List<GroupRow> groups(GroupQuery query, int limit) throws InvalidQueryException {
+        StoreFilter filter = filter(query);
+        GroupList list = run(() -> queries.groups(filter, GroupSort.COUNT, limit));
+        Instant from = query.since();
+        Instant to = query.until();
+        if (!list.groups().isEmpty() && (from == null || to == null)) {
+            Instant min = list.groups().stream().map(GroupSummary::firstSeen).min(Instant::compareTo).orElseThrow();
+            Instant max = list.groups().stream().map(GroupSummary::lastSeen).max(Instant::compareTo).orElseThrow();
+            from = from == null ? min : from;
+            to = to == null ? max.plusMillis(1) : to;
+        }
+        List<GroupRow> rows = new ArrayList<>(list.groups().size());
+        for (int i = 0; i < list.groups().size(); i++) {
+            GroupSummary g = list.groups().get(i);
+            List<Long> timeline = i < TIMELINE_ROWS ? timeline(g.fingerprint(), filter, from, to) : List.of();
+            rows.add(row(g, timeline));
+        }
+        return rows;
+    }
+
+    /** Occurrences of a group in {@link #TIMELINE_SLICES} equal slices of [from, to). */
+    private List<Long> timeline(String fingerprint, StoreFilter filter, Instant from, Instant to) {
+        long span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
+        BucketSize size = span > Duration.ofDays(4).toMillis() ? BucketSize.DAY : BucketSize.HOUR;
+        History h = queries.history(fingerprint, filter, size);
+        long[] slices = new long[TIMELINE_SLICES];
+        for (HistoryBucket b : h.buckets()) {
+            if (b.count() == 0) {
+                continue;
+            }
+            long offset = Math.max(0, b.start().toEpochMilli() - from.toEpochMilli());
+            int slice = (int) Math.min(TIMELINE_SLICES - 1, offset * TIMELINE_SLICES / span);
+            slices[slice] += b.count();
+        }
+        List<Long> out = new ArrayList<>(TIMELINE_SLICES);
+        for (long s : slices) {
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static GroupRow row(GroupSummary g, List<Long> timeline) {
+        return new GroupRow(g.fingerprint(), g.exceptionType(), g.messageSample(), g.count(), g.hosts(), g.programs(),
+                g.firstSeen(), g.lastSeen(), timeline);
+    }
+
+    @Override
+    public Optional<GroupDetail> detail(String fingerprint, GroupQuery query, int occurrenceLimit)
+            throws InvalidQueryException {
+        StoreFilter filter = filter(query).withFingerprint(fingerprint);
+        GroupList list = run(() -> queries.groups(filter, GroupSort.COUNT, 1));
+        if (list.groups().isEmpty()) {
+            return Optional.empty();
+        }
+        GroupSummary g = list.groups().getFirst();
+        Instant from = query.since() != null ? query.since() : g.firstSeen();
+        Instant to = query.until() != null ? query.until() : g.lastSeen();
+        Duration span = Duration.between(from, to);
+        BucketSize size = span.compareTo(Duration.ofDays(3)) > 0 ? BucketSize.DAY : BucketSize.HOUR;
+        History history = run(() -> queries.history(fingerprint, filter, size));
+        SearchResult hits = run(() -> queries.search(filter.withText(null), occurrenceLimit));
+        List<Occurrence> occurrences = hits.hits().stream()
+                .map(t -> new Occurrence(t.firstId(), t.timestamp(), t.host(), t.program()))
+                .toList();
+        long seenBefore = queries.reflection(g.representativeFirstId(), 0).map(r -> r.count()).orElse(0L);
+        List<HistoryPoint> points = history.buckets().stream().map(b -> new HistoryPoint(b.start(), b.count())).toList();
+        List<Long> timeline = points.stream().map(HistoryPoint::count).toList();
+        return Optional.of(new GroupDetail(row(g, timeline), occurrences, points,
+                Duration.ofMillis(size.millis()), seenBefore));
+    }
+
+    @Override
+    public Optional<Traceback> occurrence(long id) {
+        return queries.occurrence(id);
+    }
+
+    @Override
+    public Facets facets() {
+        GroupList all = queries.groups(StoreFilter.ALL, GroupSort.COUNT, ALL_GROUPS);
+        TreeSet<String> hosts = new TreeSet<>();
+        TreeSet<String> programs = new TreeSet<>();
+        TreeSet<String> types = new TreeSet<>();
+        Instant first = null;
+        Instant last = null;
+        for (GroupSummary g : all.groups()) {
+            hosts.addAll(g.hosts());
+            programs.addAll(g.programs());
+            if (g.exceptionType() != null && !g.exceptionType().isEmpty()) {
+                types.add(g.exceptionType());
+            }
+            first = first == null || g.firstSeen().isBefore(first) ? g.firstSeen() : first;
+            last = last == null || g.lastSeen().isAfter(last) ? g.lastSeen() : last;
+        }
+        return new Facets(List.copyOf(hosts), List.copyOf(programs), List.copyOf(types), first, last,
+                all.totalOccurrences());
+    }
+
+    @Override
+    public ImportOutcome importArchives(List<Path> paths, int contextRows, ImportListener listener) {
+        var result = new StoreImporter(store, contextRows).importPaths(paths, new dev.tracelens.store.ImportListener() {
+            @Override
+            public void onSkipped(ArchiveRecord archive) {
+                listener.onArchiveSkipped(archive.name());
+            }
+
+            @Override
+            public void onImported(ArchiveRecord archive) {
+                listener.onArchiveCommitted(archive.name(), archive.rows(), archive.badRows(), archive.complete());
+            }
+
+            @Override
+            public void onProblem(Problem problem) {
+                listener.onProblem(problem);
+            }
+
+            @Override
+            public void onProgress(String archive, long fileBytesRead, long fileSize, long rows, long tracebacks) {
+                listener.onProgress(archive, fileBytesRead, fileSize, rows, tracebacks);
+            }
+        });
+        return new ImportOutcome(result.imported().size(), result.skipped().size(), result.rows(), result.badRows(),
+                result.tracebacksWritten());
+    }
+
+    @Override
+    public void showUncommitted() {
+        store.refresh();
+    }
+
+    @Override
+    public void clear() {
+        new StoreRetention(store).prune(Instant.ofEpochMilli(Long.MAX_VALUE));
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private static StoreFilter filter(GroupQuery q) {
+        return new StoreFilter(q.since(), q.until(), one(q.host()), one(q.program()), one(q.type()), null,
+                q.text().isEmpty() ? null : q.text());
+    }
+
+    private static List<String> one(String value) {
+        return value == null ? List.of() : List.of(value);
+    }
+
+    private interface StoreCall<T> {
+        T get();
+    }
+
+    /** Turns the store's query errors into the one exception the search field shows. */
+    private static <T> T run(StoreCall<T> call) throws InvalidQueryException {
+        try {
+            return call.get();
+        } catch (QuerySyntaxException e) {
+            throw new InvalidQueryException(e.getMessage(), e);
+        } catch (NoSearchableWordsException e) {
+            throw new InvalidQueryException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tracelens.ui.engine;
+
+import dev.tracelens.traceback.Traceback;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the app asks of the engine, in the app's words. View models depend on this, not on
+ * the store, so the screens read as what they show; {@link StoreLibrary} maps it onto the
+ * Lucene store. Every method blocks and may take long: call it from a background task, never
+ * from the FX thread. Implementations are thread-safe.
+ */
+public interface TracebackLibrary extends AutoCloseable {
+
+    /** Groups under the query, by count (highest first), at most {@code limit}. */
+    List<GroupRow> groups(GroupQuery query, int limit) throws InvalidQueryException;
+
+    /** The detail of one group under the query; empty when the group has no occurrence under it. */
+    Optional<GroupDetail> detail(String fingerprint, GroupQuery query, int occurrenceLimit)
+            throws InvalidQueryException;
+
+    /** One stored traceback with its context. */
+    Optional<Traceback> occurrence(long id);
+
+    Facets facets();
+
+    /**
+     * Imports archive files and folders (folders are searched for archives). Bad rows and files
+     * are reported and skipped; unchanged archives already stored are skipped.
+     *
+     * @throws java.util.concurrent.CancellationException when the thread is interrupted; the store
+     *         then holds exactly the archives committed before
+     */
+    ImportOutcome importArchives(List<Path> paths, int contextRows, ImportListener listener);
+
+    /**
+     * Makes what a running import has written so far visible to the next queries, before its
+     * archive is committed, so the first groups show while a large file is still read. A
+     * cancelled import takes back what was not committed; queries after it no longer see it.
+     */
+    void showUncommitted();
+
+    /** Deletes every stored traceback (the "remove sample data" action). */
+    void clear();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,281 @@
+package dev.tracelens.ui.groups;
+
+import dev.tracelens.ui.engine.Facets;
+import dev.tracelens.ui.engine.GroupQuery;
+import dev.tracelens.ui.engine.GroupRow;
+import dev.tracelens.ui.engine.InvalidQueryException;
+import dev.tracelens.ui.engine.TracebackLibrary;
+import dev.tracelens.ui.task.BackgroundTask;
+import dev.tracelens.ui.task.TaskExecutor;
+import dev.tracelens.ui.task.TaskHandle;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The groups list: search text and filters in, groups out. Each change starts a query in the
+ * background and cancels the one still running, so the newest query always wins and typing
+ * never waits for the store.
+ */
+public final class GroupsViewModel {
+    /** More groups than a person reads; the rest are counted, not listed. */
+    public static final int LIMIT = 2000;
+    public static final String ANY = "";
+
+    private final TracebackLibrary library;
+    private final TaskExecutor executor;
+
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>(TimeRange.ALL);
+    private final StringProperty host = new SimpleStringProperty(ANY);
+    private final StringProperty program = new SimpleStringProperty(ANY);
+    private final StringProperty type = new SimpleStringProperty(ANY);
+
+    private final ObservableList<GroupRow> groups = FXCollections.observableArrayList();
+    private final ObjectProperty<GroupRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<String> hosts = FXCollections.observableArrayList();
+    private final ObservableList<String> programs = FXCollections.observableArrayList();
+    private final ObservableList<String> types = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper queryError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Facets> facets = new ReadOnlyObjectWrapper<>(Facets.EMPTY);
+    private final ReadOnlyObjectWrapper<GroupQuery> query = new ReadOnlyObjectWrapper<>(GroupQuery.ALL);
+
+    private TaskHandle running;
+    private boolean replacing;
+    private boolean facetsOwed;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper listVersion = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private String wantedFingerprint = "";
+
+    public GroupsViewModel(TracebackLibrary library, TaskExecutor executor) {
+        this.library = Objects.requireNonNull(library);
+        this.executor = Objects.requireNonNull(executor);
+        timeRange.addListener((o, a, b) -> refresh());
+        host.addListener((o, a, b) -> refresh());
+        program.addListener((o, a, b) -> refresh());
+        type.addListener((o, a, b) -> refresh());
+        selected.addListener((o, a, b) -> {
+            if (b != null) {
+                wantedFingerprint = b.fingerprint();
+            }
+        });
+    }
+
+    // Properties
+
+    /** The search text; applied by {@link #search()} (Enter), not on every key. */
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ObjectProperty<TimeRange> timeRangeProperty() {
+        return timeRange;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty programProperty() {
+        return program;
+    }
+
+    public StringProperty typeProperty() {
+        return type;
+    }
+
+    public ObservableList<GroupRow> groups() {
+        return groups;
+    }
+
+    public ObjectProperty<GroupRow> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<String> hosts() {
+        return hosts;
+    }
+
+    public ObservableList<String> programs() {
+        return programs;
+    }
+
+    public ObservableList<String> types() {
+        return types;
+    }
+
+    /** Why the search text cannot run, for the user; empty when it can. */
+    public ReadOnlyStringProperty queryErrorProperty() {
+        return queryError.getReadOnlyProperty();
+    }
+
+    /** "12 groups, 340 tracebacks". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ReadOnlyObjectProperty<Facets> facetsProperty() {
+        return facets.getReadOnlyProperty();
+    }
+
+    /** The query the list shows now (the detail pane applies the same filters). */
+    public ReadOnlyObjectProperty<GroupQuery> queryProperty() {
+        return query.getReadOnlyProperty();
+    }
+
+    /** Counts the list updates: the detail pane reloads on each (counts and time span may have changed). */
+    public javafx.beans.property.ReadOnlyIntegerProperty listVersionProperty() {
+        return listVersion.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the list is being replaced: a table keeps its selected index across the change and
+     * would report an unrelated row as selected; views ignore their selection events meanwhile.
+     */
+    public boolean isReplacingList() {
+        return replacing;
+    }
+
+    // Commands
+
+    public void search() {
+        refresh();
+    }
+
+    public void clearSearch() {
+        searchText.set("");
+        refresh();
+    }
+
+    /** Selects this group once it is listed (restoring the selection after a restart or a refresh). */
+    public void selectWhenListed(String fingerprint) {
+        wantedFingerprint = fingerprint == null ? "" : fingerprint;
+        reselect();
+    }
+
+    /** Reloads facets and groups, e.g. after an import committed more data. */
+    public void reload() {
+        load(true, false);
+    }
+
+    /** Reloads including what a running import has written but not committed yet. */
+    public void reloadShowingUncommitted() {
+        load(true, true);
+    }
+
+    /** Runs the current query in the background; a query still running is cancelled. */
+    public void refresh() {
+        load(false, false);
+    }
+
+    /** What one load found: facets and groups from the same moment of the store. */
+    private record Loaded(Facets facets, GroupQuery query, List<GroupRow> groups, String error) {
+    }
+
+    /**
+     * Loads in one background task (the latest call wins): facets when asked (or still owed by a
+     * cancelled load), then the groups. One task keeps facets, query and list consistent: the
+     * detail pane takes its time span from the facets.
+     */
+    private void load(boolean reloadFacets, boolean uncommitted) {
+        if (running != null) {
+            running.cancel();
+        }
+        facetsOwed |= reloadFacets;
+        boolean withFacets = facetsOwed;
+        Facets known = facets.get();
+        String text = searchText.get();
+        TimeRange range = timeRange.get();
+        String h = host.get();
+        String p = program.get();
+        String t = type.get();
+        loading.set(true);
+        running = executor.execute(BackgroundTask.of(() -> {
+                    if (uncommitted) {
+                        library.showUncommitted();
+                    }
+                    Facets f = withFacets ? library.facets() : known;
+                    GroupQuery q = new GroupQuery(text, range.since(f.last()), null, h, p, t);
+                    try {
+                        return new Loaded(f, q, library.groups(q, LIMIT), "");
+                    } catch (InvalidQueryException e) {
+                        return new Loaded(f, q, null, e.getMessage());
+                    }
+                })
+                .onSuccess(loaded -> {
+                    if (withFacets) {
+                        facetsOwed = false;
+                    }
+                    show(loaded);
+                })
+                .onFailure(this::showFailure)
+                .onFinished(() -> loading.set(false)));
+    }
+
+    private void show(Loaded loaded) {
+        Facets f = loaded.facets();
+        facets.set(f);
+        replaceKeepingChoice(hosts, f.hosts());
+        replaceKeepingChoice(programs, f.programs());
+        replaceKeepingChoice(types, f.types());
+        if (loaded.groups() == null) {
+            queryError.set(loaded.error());
+            return;
+        }
+        List<GroupRow> list = loaded.groups();
+        queryError.set("");
+        replacing = true;
+        try {
+            query.set(loaded.query());
+            if (!groups.equals(list)) {
+                groups.setAll(list); // an unchanged list would still relayout the table
+            }
+            reselect();
+        } finally {
+            replacing = false;
+        }
+        long total = list.stream().mapToLong(GroupRow::count).sum();
+        summary.set(list.size() + (list.size() == 1 ? " group, " : " groups, ") + total
+                + (total == 1 ? " traceback" : " tracebacks") + (list.size() == LIMIT ? " (first " + LIMIT + ")" : ""));
+        listVersion.set(listVersion.get() + 1);
+    }
+
+    private void reselect() {
+        GroupRow keep = groups.stream().filter(g -> g.fingerprint().equals(wantedFingerprint)).findFirst()
+                .orElse(groups.isEmpty() ? null : groups.getFirst());
+        selected.set(keep);
+    }
+
+    private void showFailure(Exception e) {
+        if (e instanceof InvalidQueryException) {
+            queryError.set(e.getMessage());
+        } else {
+            queryError.set("The store could not answer: " + e.getMessage());
+        }
+    }
+
+    /** Replaces the offered values but keeps the current choice valid (as "any" if it vanished). */
+    private static void replaceKeepingChoice(ObservableList<String> target, List<String> values) {
+        if (!target.equals(values)) {
+            target.setAll(values);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tracelens.ui.settings;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * Reads and writes {@link Settings} as {@code ui.json} in the user's config folder
+ * ({@code $XDG_CONFIG_HOME/tracelens}, else {@code ~/.config/tracelens}). A missing or unreadable
+ * file gives the defaults: losing window positions must never stop the app from starting.
+ */
+public final class SettingsStore {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    private final Path file;
+
+    public SettingsStore(Path file) {
+        this.file = file;
+    }
+
+    /** The store in the default config folder, or in {@code tracelens.config.dir} when set (tests). */
+    public static SettingsStore inDefaultLocation() {
+        return new SettingsStore(defaultFolder(System.getProperty("tracelens.config.dir"), System.getProperty("user.home"),
+                System.getenv()).resolve("ui.json"));
+    }
+
+    static Path defaultFolder(String override, String home, Map<String, String> env) {
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "tracelens");
+        }
+        return Path.of(home, ".config", "tracelens");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Settings load() {
+        if (!Files.isRegularFile(file)) {
+            return Settings.defaults();
+        }
+        try {
+            Settings s = JSON.readValue(file.toFile(), Settings.class);
+            return s == null ? Settings.defaults() : s;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("tracelens: ignoring unreadable settings " + file + ": " + e.getMessage());
+            return Settings.defaults();
+        }
+    }
+
+    /** Writes atomically (temp file + move), so a crash mid-write keeps the old file. */
+    public void save(Settings settings) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), settings);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save settings to " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.tracelens;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    static final Set<String> COMMANDS = Set.of("scan", "import", "help");
+
+    @Test
+    void noArgumentsOrOnlyExistingPathsOpenTheApp(@TempDir Path tmp) {
+        assertTrue(Main.opensApp(new String[0], COMMANDS));
+        assertTrue(Main.opensApp(new String[] {"sample-logs", tmp.toString()}, COMMANDS));
+    }
+
+    @Test
+    void commandsOptionsAndMissingPathsStayTheCli() {
+        assertFalse(Main.opensApp(new String[] {"scan", "sample-logs"}, COMMANDS));
+        assertFalse(Main.opensApp(new String[] {"--help"}, COMMANDS));
+        assertFalse(Main.opensApp(new String[] {"sample-logs", "-V"}, COMMANDS));
+        assertFalse(Main.opensApp(new String[] {"no-such-file.tsv.gz"}, COMMANDS));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tracelens.ui;
+
+import dev.tracelens.ui.engine.StoreLibrary;
+import dev.tracelens.ui.imports.ImportJob;
+import dev.tracelens.ui.settings.SettingsStore;
+import dev.tracelens.ui.task.CurrentThreadTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The window's view model on the real store, run synchronously. */
+class MainViewModelTest {
+    static final Path SAMPLES = Path.of("sample-logs");
+    @TempDir
+    Path tmp;
+    StoreLibrary library;
+    SettingsStore settings;
+
+    @BeforeEach
+    void open() {
+        library = StoreLibrary.open(tmp.resolve("store"));
+        settings = new SettingsStore(tmp.resolve("config/ui.json"));
+    }
+
+    @AfterEach
+    void close() {
+        library.close();
+    }
+
+    private MainViewModel model() {
+        return new MainViewModel(library, new CurrentThreadTaskExecutor(), settings, SAMPLES, tmp.resolve("store"),
+                System::currentTimeMillis);
+    }
+
+    @Test
+    void firstStartImportsTheSampleLogsOnceAndSaysSo() {
+        MainViewModel m = model();
+        m.start(List.of());
+        assertTrue(m.sampleBannerProperty().get());
+        assertFalse(m.groups().groups().isEmpty(), "groups of the sample logs are listed");
+        assertNotNull(m.groups().selectedProperty().get(), "the first group is selected");
+        assertNotNull(m.detail().tracebackProperty().get(), "and its latest occurrence shown");
+        assertTrue(settings.load().sampleDataOffered());
+
+        MainViewModel again = model();
+        again.start(List.of());
+        assertTrue(again.imports().jobs().isEmpty(), "no second sample import");
+        assertTrue(again.sampleBannerProperty().get(), "the banner stays until the user acts");
+    }
+
+    @Test
+    void removingTheSampleDataEmptiesTheListAndHidesTheBanner() {
+        MainViewModel m = model();
+        m.start(List.of());
+        m.removeSampleData();
+        assertFalse(m.sampleBannerProperty().get());
+        assertTrue(m.groups().groups().isEmpty());
+        assertNull(m.detail().detailProperty().get());
+        assertFalse(settings.load().sampleDataOnly());
+    }
+
+    @Test
+    void commandLinePathsAreOpenedInsteadOfTheSamples() throws Exception {
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        Files.copy(SAMPLES.resolve("2026-11-20-04.tsv.gz"), mine.resolve("2026-11-20-04.tsv.gz"));
+        MainViewModel m = model();
+        m.start(List.of(mine));
+        assertFalse(m.sampleBannerProperty().get());
+        assertEquals(1, m.imports().jobs().size());
+        assertEquals(ImportJob.State.DONE, m.imports().jobs().getFirst().stateProperty().get());
+        assertEquals(mine.toAbsolutePath().toString(), settings.load().recent().getFirst());
+        assertFalse(m.groups().groups().isEmpty());
+    }
+
+    @Test
+    void filesThatAreNotArchivesBecomeProblemsAndTheOthersAreStillImported() throws Exception {
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "hello");
+        MainViewModel m = model();
+        m.open(List.of(notes, tmp.resolve("missing.tsv.gz"), SAMPLES.resolve("2026-11-20-03.tsv.gz")));
+        assertEquals(2, m.imports().problems().size());
+        assertTrue(m.imports().problems().get(0).toString().contains("notes.txt"));
+        assertTrue(m.imports().problems().get(1).detail().contains("no such file"));
+        assertEquals(ImportJob.State.DONE, m.imports().jobs().getFirst().stateProperty().get());
+        assertFalse(m.groups().groups().isEmpty());
+    }
+}

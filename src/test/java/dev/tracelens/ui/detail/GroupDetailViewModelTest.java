@@ -1,0 +1,59 @@
+package dev.tracelens.ui.detail;
+
+import dev.tracelens.ui.engine.GroupQuery;
+import dev.tracelens.ui.engine.GroupRow;
+import dev.tracelens.ui.engine.ImportListener;
+import dev.tracelens.ui.engine.Occurrence;
+import dev.tracelens.ui.engine.StoreLibrary;
+import dev.tracelens.ui.task.CurrentThreadTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GroupDetailViewModelTest {
+    @TempDir
+    Path tmp;
+    StoreLibrary library;
+
+    @AfterEach
+    void close() {
+        library.close();
+    }
+
+    @Test
+    void showsTheGroupAndStepsThroughItsOccurrencesNewestFirst() throws Exception {
+        library = StoreLibrary.open(tmp.resolve("store"));
+        library.importArchives(List.of(Path.of("sample-logs")), 10, ImportListener.NONE);
+        GroupRow top = library.groups(GroupQuery.ALL, 10).getFirst();
+        GroupDetailViewModel model = new GroupDetailViewModel(library, new CurrentThreadTaskExecutor());
+
+        model.show(top, GroupQuery.ALL);
+        assertEquals(top.count(), model.detailProperty().get().group().count());
+        List<Occurrence> occ = model.occurrences();
+        assertEquals(top.count(), occ.size());
+        for (int i = 1; i < occ.size(); i++) {
+            assertTrue(!occ.get(i).timestamp().isAfter(occ.get(i - 1).timestamp()), "newest first");
+        }
+        assertEquals(occ.getFirst(), model.selectedOccurrenceProperty().get());
+        assertEquals(occ.getFirst().id(), model.tracebackProperty().get().firstId());
+        assertTrue(model.tracebackProperty().get().context().size() <= 10);
+
+        model.next();
+        assertEquals(occ.get(1), model.selectedOccurrenceProperty().get());
+        assertEquals(occ.get(1).id(), model.tracebackProperty().get().firstId());
+        model.previous();
+        model.previous();
+        assertEquals(occ.getFirst(), model.selectedOccurrenceProperty().get(), "stops at the newest");
+
+        model.show(null, GroupQuery.ALL);
+        assertNull(model.detailProperty().get());
+        assertNull(model.tracebackProperty().get());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tracelens.ui.groups;
+
+import dev.tracelens.ui.engine.GroupRow;
+import dev.tracelens.ui.engine.ImportListener;
+import dev.tracelens.ui.engine.StoreLibrary;
+import dev.tracelens.ui.task.CurrentThreadTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GroupsViewModelTest {
+    @TempDir
+    Path tmp;
+    StoreLibrary library;
+    GroupsViewModel model;
+
+    @BeforeEach
+    void fill() {
+        library = StoreLibrary.open(tmp.resolve("store"));
+        library.importArchives(List.of(Path.of("sample-logs")), 10, ImportListener.NONE);
+        model = new GroupsViewModel(library, new CurrentThreadTaskExecutor());
+        model.reload();
+    }
+
+    @AfterEach
+    void close() {
+        library.close();
+    }
+
+    @Test
+    void listsGroupsByCountWithFacets() {
+        List<GroupRow> groups = model.groups();
+        assertTrue(groups.size() > 3);
+        for (int i = 1; i < groups.size(); i++) {
+            assertTrue(groups.get(i - 1).count() >= groups.get(i).count());
+        }
+        assertFalse(model.hosts().isEmpty());
+        assertFalse(model.types().isEmpty());
+        assertEquals(groups.getFirst(), model.selectedProperty().get());
+        long total = groups.stream().mapToLong(GroupRow::count).sum();
+        assertTrue(model.summaryProperty().get().endsWith(total + " tracebacks"), model.summaryProperty().get());
+    }
+
+    @Test
+    void searchNarrowsAndKeepsTheSelectionWhenItStillMatches() {
+        int all = model.groups().size();
+        GroupRow zero = model.groups().stream().filter(g -> g.exceptionType().equals("ZeroDivisionError"))
+                .findFirst().orElseThrow();
+        model.selectedProperty().set(zero);
+        model.searchTextProperty().set("ZeroDivisionError");
+        model.search();
+        assertTrue(model.groups().size() < all);
+        assertEquals("ZeroDivisionError", model.selectedProperty().get().exceptionType());
+        assertEquals("", model.queryErrorProperty().get());
+        model.clearSearch();
+        assertEquals(all, model.groups().size());
+        assertEquals("ZeroDivisionError", model.selectedProperty().get().exceptionType());
+    }
+
+    @Test
+    void badSyntaxAndFilteredOutWordsAreExplainedAndKeepTheList() {
+        int all = model.groups().size();
+        model.searchTextProperty().set("payments AND (");
+        model.search();
+        assertTrue(model.queryErrorProperty().get().contains("syntax"), model.queryErrorProperty().get());
+        assertEquals(all, model.groups().size(), "the last good list stays");
+        model.searchTextProperty().set("in line");
+        model.search();
+        assertTrue(model.queryErrorProperty().get().contains("no searchable words"));
+        model.searchTextProperty().set("KeyError");
+        model.search();
+        assertEquals("", model.queryErrorProperty().get());
+    }
+
+    @Test
+    void hostAndTypeFiltersNarrowToGroupsSeenThere() {
+        String host = model.hosts().getFirst();
+        model.hostProperty().set(host);
+        assertFalse(model.groups().isEmpty());
+        assertTrue(model.groups().stream().allMatch(g -> g.hosts().contains(host)));
+        model.hostProperty().set(GroupsViewModel.ANY);
+        String type = model.types().getFirst();
+        model.typeProperty().set(type);
+        assertEquals(1, model.groups().stream().map(GroupRow::exceptionType).distinct().count());
+        assertEquals(type, model.groups().getFirst().exceptionType());
+    }
+
+    @Test
+    void timeRangeCountsBackFromTheNewestTraceback() {
+        long all = model.groups().stream().mapToLong(GroupRow::count).sum();
+        model.timeRangeProperty().set(TimeRange.LAST_HOUR);
+        long lastHour = model.groups().stream().mapToLong(GroupRow::count).sum();
+        assertTrue(lastHour > 0 && lastHour < all, lastHour + " of " + all);
+    }
+}
