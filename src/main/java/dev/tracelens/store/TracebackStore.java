@@ -121,15 +121,14 @@ public final class TracebackStore implements Closeable {
         } else {
             refuseForeignFiles();
         }
-        if (!readOnly) {
-            openWriter();
-            if (!exists) {
-                commit();
-            }
+        if (readOnly) {
+            searchers = new SearcherManager(directory, null);
+            return;
         }
-        // Searchers read commits, not the writer's buffer: a query never sees half an archive,
-        // nor what a failed import rolls back, and polling from the UI does not force flushes.
-        searchers = new SearcherManager(directory, null);
+        openWriter();
+        if (!exists) {
+            commit();
+        }
     }
 
     private void openWriter() throws IOException {
@@ -145,6 +144,7 @@ public final class TracebackStore implements Closeable {
             throw new StoreException("The store at " + path + " is in use by another Tracelens"
                     + " (close it, or choose another folder with --store): " + e.getMessage(), e);
         }
+        searchers = new SearcherManager(writer, true, false, null);
     }
 
     private void checkFormat() throws IOException {
@@ -243,6 +243,7 @@ public final class TracebackStore implements Closeable {
      */
     void rollbackToLastCommit() {
         IndexWriter w = writer;
+        SearcherManager old = searchers;
         try {
             if (w != null) {
                 w.rollback();
@@ -253,9 +254,14 @@ public final class TracebackStore implements Closeable {
         try {
             openWriter();
         } catch (IOException | RuntimeException e) {
-            // Still readable: searchers only ever saw commits.
             writer = null;
+            try {
+                searchers = new SearcherManager(directory, null);
+            } catch (IOException e2) {
+                searchers = null;
+            }
         }
+        closeQuietly(old);
     }
 
     /** Picks up commits made by another process (read-only stores) or this one. */
