@@ -257,12 +257,8 @@ public final class StoreImporter {
                 writer.updateDocument(ArchiveRegistry.key(name), registry.toDocument(record));
             }
             store.commit();
-            if (record.complete()) {
-                imported.add(record);
-                listener.onImported(record);
-            } else {
-                failed.add(record);
-            }
+            (record.complete() ? imported : failed).add(record);
+            listener.onImported(record);
         }
 
         private FileFacts facts(String archive) {
