@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code --since --until --host --program --type}, shared by the query commands. */
+/** {@code --since --until --host --program --type --fingerprint}, shared by the query commands. */
 public final class FilterOptions {
     @Option(names = "--since", paramLabel = "TIME", converter = DateArgument.class,
             description = "Only occurrences at or after TIME: " + DateArgument.HELP + ".")
@@ -28,7 +28,10 @@ public final class FilterOptions {
             description = "Only these exception types, e.g. KeyError (repeatable).")
     List<String> types = new ArrayList<>();
 
+    @Option(names = "--fingerprint", paramLabel = "FP", description = "Only occurrences of this group.")
+    String fingerprint;
+
     StoreFilter toFilter() {
-        return new StoreFilter(since, until, hosts, programs, types, null, null);
+        return new StoreFilter(since, until, hosts, programs, types, fingerprint, null);
     }
 }

@@ -89,7 +89,7 @@ public final class ImportCommand extends StoreCommand {
         if (shown[0] > PROBLEMS_SHOWN) {
             err.println("... and " + (shown[0] - PROBLEMS_SHOWN) + " more problems");
         }
-        List<ArchiveRecord> incomplete = result.imported().stream().filter(a -> !a.complete()).toList();
+        List<ArchiveRecord> incomplete = result.failed();
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("store", storeOptions.directory().toAbsolutePath().toString());
@@ -97,9 +97,10 @@ public final class ImportCommand extends StoreCommand {
             out.put("storedTracebacks", total);
             out().println(StoreJson.write(out));
         } else {
-            out().println(String.format("Imported %d archive(s) (%,d rows, %,d bad), skipped %d unchanged;"
+            out().println(String.format("Imported %d archive(s) (%,d rows, %,d bad), skipped %d unchanged%s;"
                             + " %,d tracebacks written in %.1f s. The store at %s holds %,d tracebacks.",
                     result.imported().size(), result.rows(), result.badRows(), result.skipped().size(),
+                    incomplete.isEmpty() ? "" : ", " + incomplete.size() + " not read completely",
                     result.tracebacksWritten(), result.took().toMillis() / 1000.0,
                     storeOptions.directory().toAbsolutePath(), total));
         }

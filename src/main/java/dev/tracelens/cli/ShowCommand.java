@@ -24,8 +24,12 @@ public final class ShowCommand extends StoreCommand {
         try (TracebackStore store = openForReading()) {
             StoreQueries queries = new StoreQueries(store);
             found = Optional.empty();
-            if (key.matches("\\d{1,18}")) {
-                found = queries.occurrence(Long.parseLong(key));
+            if (key.matches("\\d{1,19}")) {
+                try {
+                    found = queries.occurrence(Long.parseLong(key));
+                } catch (NumberFormatException tooBig) {
+                    // Not a Papertrail id (they are signed 64-bit); maybe a fingerprint.
+                }
             }
             if (found.isEmpty()) {
                 found = queries.latest(key);

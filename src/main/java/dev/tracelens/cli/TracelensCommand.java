@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, ScanCommand.class,
                 ImportCommand.class, GroupsCommand.class, SearchCommand.class, ShowCommand.class,
                 HistoryCommand.class, AnalyzeCommand.class, PruneCommand.class, ArchivesCommand.class,
-                ExportCommand.class})
+                SyncCommand.class, ExportCommand.class})
 public final class TracelensCommand implements Runnable {
 
     @CommandLine.Spec

@@ -10,7 +10,10 @@ public interface ImportListener {
     default void onSkipped(ArchiveRecord archive) {
     }
 
-    /** An archive whose tracebacks are now committed. */
+    /**
+     * An archive whose tracebacks are now committed; {@link ArchiveRecord#complete()} is false
+     * when it could not be read to its end (it is read again next time).
+     */
     default void onImported(ArchiveRecord archive) {
     }
 

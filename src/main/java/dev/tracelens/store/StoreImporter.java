@@ -129,7 +129,7 @@ public final class StoreImporter {
                 store.rollbackToLastCommit();
                 throw e;
             }
-            return new ImportResult(session.imported, skipped, session.written, session.problems,
+            return new ImportResult(session.imported, skipped, session.failed, session.written, session.problems,
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -157,6 +157,7 @@ public final class StoreImporter {
     private final class Session implements ScanListener {
         private final ImportListener listener;
         private final List<ArchiveRecord> imported = new ArrayList<>();
+        private final List<ArchiveRecord> failed = new ArrayList<>();
         private long written;
         private long problems;
         private Map<String, FileFacts> byName = Map.of();
@@ -250,9 +251,13 @@ public final class StoreImporter {
                     f == null ? summary.fileBytes() : f.size(), f == null ? 0 : f.lastModified(),
                     f == null ? "" : f.checksum(), summary.rows(), summary.badRows(), 0,
                     summary.complete() && f != null && f.size() >= 0, Instant.now());
-            writer.updateDocument(ArchiveRegistry.key(name), registry.toDocument(record));
+            // A file that is not there is not an archive to remember; a damaged one is registered as
+            // incomplete (so that `archives` shows it) and read again next time.
+            if (f == null || f.size() >= 0) {
+                writer.updateDocument(ArchiveRegistry.key(name), registry.toDocument(record));
+            }
             store.commit();
-            imported.add(record);
+            (record.complete() ? imported : failed).add(record);
             listener.onImported(record);
         }
 

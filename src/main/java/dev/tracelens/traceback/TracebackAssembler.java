@@ -114,6 +114,9 @@ public final class TracebackAssembler implements RowHandler {
         return s;
     }
 
+    /** Archives have second resolution; a message and its traceback fall in the same or next second. */
+    private static final long SAME_MOMENT_MILLIS = 1_000;
+
     private static String lead(String message) {
         int at = message.indexOf(TracebackLines.HEADER);
         String lead = at < 0 ? "" : message.substring(0, at);
@@ -130,7 +133,7 @@ public final class TracebackAssembler implements RowHandler {
     }
 
     private static List<ContextLine> context(OpenTraceback open) {
-        String pid = ProcessId.find(open.headerRowLead);
+        String pid = processOf(open);
         List<ContextLine> lines = new ArrayList<>(open.context.length);
         for (LogLine l : open.context) {
             String message = l.message();
@@ -138,5 +141,21 @@ public final class TracebackAssembler implements RowHandler {
             lines.add(new ContextLine(l.id(), l.timestamp(), message, same));
         }
         return lines;
+    }
+
+    /**
+     * The pid the traceback was printed by: named in its header row, or else in the row just
+     * before it. {@code logger.exception("charge failed")} writes its message and then the
+     * traceback, so syslog makes the message the row before a bare header; written in the same
+     * moment, it carries the pid the header row lacks.
+     */
+    private static String processOf(OpenTraceback open) {
+        String pid = ProcessId.find(open.headerRowLead);
+        if (pid != null || open.context.length == 0) {
+            return pid;
+        }
+        LogLine previous = open.context[open.context.length - 1];
+        boolean sameMoment = Math.abs(open.timestampMillis - previous.timestampMillis()) <= SAME_MOMENT_MILLIS;
+        return sameMoment ? ProcessId.find(previous.message()) : null;
     }
 }

@@ -107,6 +107,8 @@ class StoreCommandsTest {
         assertTrue(r.out().startsWith("2 matches"), r.out());
         assertTrue(r.out().contains("1100"), r.out());
 
+        assertTrue(runOnStore("search", "KeyError", "--fingerprint", "fpA", "--host", "i-host2").out()
+                .startsWith("1 matches"));
         JsonNode json = new ObjectMapper().readTree(runOnStore("search", "--json", "ValueError").out());
         assertEquals(1, json.get("total").asInt());
         assertEquals(1200, json.get("hits").get(0).get("firstId").asLong());
@@ -178,6 +180,7 @@ class StoreCommandsTest {
             assertTrue(r.err().contains("is in use by another Tracelens"), r.err());
             // Queries read without the lock.
             assertEquals(0, runOnStore("groups").code());
+            assertEquals(3, busy.tracebackCount(), "the holder is unaffected");
         }
         Run missing = run("groups", "--store", tmp.resolve("nothing").toString());
         assertEquals(1, missing.code());
@@ -195,6 +198,13 @@ class StoreCommandsTest {
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().startsWith("Imported 2 archive(s)"), first.out());
         assertTrue(first.out().contains("holds 22 tracebacks"), first.out());
+        JsonNode some = new ObjectMapper().readTree(run("search", "--json", "--store", fresh.toString(),
+                "RuntimeError").out()).get("hits").get(0);
+        String id = some.get("firstId").asText();
+        assertTrue(id.length() >= 12, id);
+        Run shown = run("show", id, "--store", fresh.toString());
+        assertEquals(0, shown.code(), shown.err());
+        assertTrue(shown.out().startsWith("Occurrence " + id), shown.out());
         Run again = run("import", archives.toString(), "--store", fresh.toString(), "--json");
         assertEquals(0, again.code(), again.err());
         JsonNode json = new ObjectMapper().readTree(again.out());
@@ -203,5 +213,24 @@ class StoreCommandsTest {
         Run missing = run("import", tmp.resolve("nope").toString(), "--store", fresh.toString());
         assertEquals(1, missing.code());
         assertTrue(!missing.err().isBlank() && !missing.err().contains("\tat "), missing.err());
+        assertTrue(missing.out().contains("1 not read completely"), missing.out());
+        assertTrue(!run("archives", "--store", fresh.toString()).out().contains("nope"));
+    }
+
+    @Test
+    void showTakesNineteenDigitPapertrailIds() throws IOException {
+        long id = 1_316_537_220_000_788_365L;
+        Path file = Files.writeString(tmp.resolve("2026-11-20-05.tsv"), "rows");
+        Path big = tmp.resolve("big-ids");
+        try (TracebackStore s = TracebackStore.open(big)) {
+            new StoreImporter(s, new ScriptedScan().emit(file.getFileName().toString(),
+                    tb(id, T0, "fpZ", file.getFileName().toString())))
+                    .importArchives(List.of(file), ImportListener.NONE);
+        }
+        Run r = run("show", Long.toString(id), "--store", big.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Occurrence " + id + " "), r.out());
+        assertEquals(1, run("show", "99999999999999999999", "--store", big.toString()).code());
     }
 }
+

@@ -74,4 +74,19 @@ class EngineImportTest {
             assertEquals(before + 20 + 1, store.tracebackCount());
         }
     }
+
+    @Test
+    void missingArchiveFailsWithoutARegistryEntryAndTheOthersImport() throws IOException {
+        List<Path> files = ArchiveFixtures.write(tmp.resolve("archives"), 2, 5);
+        Path missing = tmp.resolve("archives").resolve("2016-08-11-23.tsv.gz");
+        try (TracebackStore store = TracebackStore.open(tmp.resolve("store"))) {
+            ImportResult r = new StoreImporter(store, 5).importArchives(List.of(missing, files.get(0), files.get(1)),
+                    ImportListener.NONE);
+            assertEquals(List.of("2016-08-11-23.tsv.gz"), r.failed().stream().map(ArchiveRecord::name).toList());
+            assertEquals(2, r.imported().size());
+            assertTrue(r.problems() >= 1);
+            assertEquals(List.of("2016-08-12-00.tsv.gz", "2016-08-12-01.tsv.gz"),
+                    new ArchiveRegistry(store).list().stream().map(ArchiveRecord::name).toList());
+        }
+    }
 }

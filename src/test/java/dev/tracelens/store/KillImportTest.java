@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +47,8 @@ class KillImportTest {
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 KillableImport.class.getName(), killed.toString(), archives.toString())
                 .redirectErrorStream(true).start();
+        // A child that hangs must not hang the build.
+        CompletableFuture.delayedExecutor(2, TimeUnit.MINUTES).execute(child::destroyForcibly);
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {

@@ -210,4 +210,24 @@ class StoreQueriesTest {
     private static List<Long> sorted(List<Long> ids) {
         return ids.stream().sorted().toList();
     }
+
+    @Test
+    void pruneReclaimsSpace(@TempDir Path other) throws IOException {
+        Path file = Files.writeString(other.resolve("2016-08-12.tsv"), "rows");
+        ScriptedScan scan = new ScriptedScan();
+        for (int i = 0; i < 3000; i++) {
+            scan.emit("2016-08-12.tsv", tb(10_000 + i, at((i % 2) * 24L + (i / 2) % 24, i % 60), "i-h" + i % 7, "app", "KeyError",
+                    "'k" + i + "'", "f" + (char) ('a' + i % 26), "fp" + i % 40, "2016-08-12.tsv"));
+        }
+        try (TracebackStore big = TracebackStore.open(other.resolve("store"))) {
+            new StoreImporter(big, scan).importArchives(List.of(file), ImportListener.NONE);
+            long before = big.sizeOnDisk();
+            assertEquals(1500, new StoreRetention(big).prune(at(24, 0)));
+            big.refresh();
+            assertEquals(1500, big.tracebackCount());
+            long after = big.sizeOnDisk();
+            assertTrue(after < before * 0.8, "before " + before + " after " + after);
+        }
+    }
 }
+

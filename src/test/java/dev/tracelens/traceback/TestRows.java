@@ -126,6 +126,12 @@ final class TestRows {
         return id;
     }
 
+    /** Lets time pass before the next row. */
+    TestRows pause(long millis) {
+        nextMillis += millis;
+        return this;
+    }
+
     /** Adds one row per line of text. Returns the id of the first. */
     long addLines(String host, String program, String text) {
         long first = -1;

@@ -191,8 +191,24 @@ class TracebackAssemblerTest {
     }
 
     @Test
-    void headerWithoutProcessIdMarksNothing() {
+    void aBareHeaderTakesThePidOfTheLogLinePrintedJustBeforeIt() {
+        String worker = "app-worker";
+        rows.add(WEB, worker, "[32524] WARNING app.payments: gateway health check failed 3 times");
+        rows.add(WEB, worker, "[777] INFO other.process: unrelated");
+        rows.add(WEB, worker, "[32524] ERROR app.payments: charge failed for invoice 45975");
+        rows.addLines(WEB, worker, """
+                Traceback (most recent call last):
+                  File "/srv/app/app/payments.py", line 88, in charge
+                    resp = session.post(url)
+                ConnectionError: refused""");
+        Traceback tb = run().get(0);
+        assertEquals(List.of(true, false, true), tb.context().stream().map(ContextLine::sameProcess).toList());
+    }
+
+    @Test
+    void headerWithoutProcessIdAndNoPidInTheMomentBeforeMarksNothing() {
         rows.add(WEB, APP, "20286/MainThread INFO app: starting");
+        rows.pause(60_000);
         rows.addLines(WEB, APP, """
                 Traceback (most recent call last):
                   File "/srv/app/app/main.py", line 1, in <module>

@@ -1,0 +1,332 @@
+package dev.tracelens.cli;
+
+import dev.tracelens.archive.Problem;
+import dev.tracelens.store.ArchiveRecord;
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.store.ImportResult;
+import dev.tracelens.store.StoreException;
+import dev.tracelens.store.StoreImporter;
+import dev.tracelens.store.TracebackStore;
+import dev.tracelens.sync.FailedArchive;
+import dev.tracelens.sync.PlannedArchive;
+import dev.tracelens.sync.S3ArchiveSync;
+import dev.tracelens.sync.S3ClientFactory;
+import dev.tracelens.sync.SyncException;
+import dev.tracelens.sync.SyncListener;
+import dev.tracelens.sync.SyncOptions;
+import dev.tracelens.sync.SyncPlan;
+import dev.tracelens.sync.SyncProgress;
+import dev.tracelens.sync.SyncReport;
+import dev.tracelens.sync.SyncSettings;
+import dev.tracelens.sync.SyncSettingsFile;
+import dev.tracelens.sync.SyncedArchive;
+import dev.tracelens.sync.UserDirs;
+import dev.tracelens.traceback.TracebackAssembler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * {@code tracelens sync}: downloads the Papertrail archives of a date range from S3 into the local
+ * cache, only what is new, with progress on stderr; the bucket settings persist for the next run.
+ */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Downloads the Papertrail archives of a date range from S3 into the local cache. Only new or"
+                + " changed archives are downloaded; bucket, prefix, region, profile and endpoint are remembered for"
+                + " the next run.",
+                "Credentials come from the AWS SDK's default chain or --profile (~/.aws/credentials, ~/.aws/config,"
+                + " AWS_* environment); Tracelens never stores them. Progress goes to stderr, the synced files to"
+                + " stdout."})
+final class SyncCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bucket", paramLabel = "B", description = "S3 bucket Papertrail archives to (remembered).")
+    String bucket;
+
+    @Option(names = "--prefix", paramLabel = "P",
+            description = "Key prefix before dt=YYYY-MM-DD/ (remembered; default papertrail/logs).")
+    String prefix;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First day to sync, YYYY-MM-DD (UTC).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day to sync, inclusive (default: today, UTC).")
+    LocalDate to;
+
+    @Option(names = "--region", paramLabel = "R", description = "AWS region of the bucket (remembered).")
+    String region;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile for the credentials (remembered).")
+    String profile;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "Endpoint of an S3-compatible store, path-style access (remembered).")
+    String endpoint;
+
+    @Option(names = "--retry-failed", description = "Retry only the archives in the failed list of earlier syncs.")
+    boolean retryFailed;
+
+    @Option(names = "--list", description = "Only list the archives of the range and whether they are new, changed or synced.")
+    boolean listOnly;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Downloads at once (default ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5",
+            description = "Attempts per request before an archive goes into the failed list (default ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Folder for the synced archives (default: ~/.local/share/tracelens-archives).")
+    Path cacheDir;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--no-import", description = "Only download; print the synced files instead of importing them.")
+    boolean noImport;
+
+    @Option(names = "--context", paramLabel = "ROWS",
+            description = "Rows of context kept per traceback when importing (default: ${DEFAULT-VALUE}).")
+    int contextRows = TracebackAssembler.DEFAULT_CONTEXT_ROWS;
+
+    @Option(names = "--config-dir", paramLabel = "DIR", hidden = true, description = "Settings folder (default: ~/.config/tracelens).")
+    Path configDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        UserDirs dirs = UserDirs.current();
+        SyncSettingsFile settingsFile = new SyncSettingsFile(configDir != null ? configDir : dirs.config());
+        SyncSettings settings;
+        SyncOptions options;
+        try {
+            settings = settingsFile.load().overriddenBy(bucket, prefix, region, profile, endpoint);
+            options = SyncOptions.defaults().withParallelism(parallel).withMaxAttempts(maxAttempts);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } catch (UncheckedIOException e) {
+            err.println("tracelens sync: " + e.getMessage());
+            return 1;
+        }
+        if (settings.bucket() == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing --bucket (no bucket saved from an earlier sync)");
+        }
+        if (from == null && !retryFailed) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing --from DATE (or --retry-failed)");
+        }
+        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
+        if (from != null && to == null && last.isBefore(from)) {
+            last = from;
+        }
+        Path cache = cacheDir != null ? cacheDir : dirs.syncCache();
+
+        try (S3Client s3 = S3ClientFactory.create(settings, options)) {
+            S3ArchiveSync sync = new S3ArchiveSync(s3, settings, cache, options);
+            SyncPlan plan = retryFailed ? sync.planRetryFailed() : sync.plan(from, last);
+            settingsFile.save(settings); // only settings that worked are remembered
+            err.println(describe(plan, retryFailed ? "the failed list" : from + ".." + last, settings));
+            if (listOnly) {
+                for (PlannedArchive a : plan.archives()) {
+                    out.printf(Locale.ROOT, "%-8s %12d  %s%n", a.status(), a.remote().size(), printable(a.remote().key()));
+                }
+                out.flush();
+                return 0;
+            }
+            SyncReport report;
+            if (noImport) {
+                report = runCancellable(sync, plan, new ProgressPrinter(err), printer(out));
+                summarize(report, err);
+            } else {
+                try (TracebackStore store = TracebackStore.open(storeOptions.directory())) {
+                    StoreImport imports = new StoreImport(new StoreImporter(store, contextRows), err);
+                    report = runCancellable(sync, plan, new ProgressPrinter(err), imports);
+                    summarize(report, err);
+                    out.printf(Locale.ROOT, "Imported %d archive(s), %,d tracebacks written; skipped %d unchanged."
+                                    + " The store at %s holds %,d tracebacks.%n",
+                            imports.imported, imports.tracebacks, imports.skipped,
+                            storeOptions.directory().toAbsolutePath(), store.tracebackCount());
+                }
+            }
+            out.flush();
+            return report.complete() ? 0 : 1;
+        } catch (SyncException | StoreException | UncheckedIOException | IllegalArgumentException e) {
+            err.println("tracelens sync: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // Never a stack trace for the user; the state on disk stays consistent (atomic writes).
+            err.println("tracelens sync: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** With --no-import: the synced files, one per line, in time order. */
+    private static Consumer<List<SyncedArchive>> printer(PrintWriter out) {
+        return batch -> {
+            for (SyncedArchive a : batch) {
+                out.println(a.localFile());
+            }
+            out.flush();
+        };
+    }
+
+    /**
+     * THE place where synced archives go into the store: each batch of synced archives, in time
+     * order, while later downloads go on. The last archive of the previous batch goes first in
+     * the list: the registry skips it, and the importer reads it again as warm-up so that a
+     * traceback crossing the hour boundary between two batches is rebuilt whole. Archives already
+     * imported unchanged are skipped by the store's registry.
+     */
+    private static final class StoreImport implements Consumer<List<SyncedArchive>> {
+        private final StoreImporter importer;
+        private final PrintWriter err;
+        private Path previous;
+        int imported;
+        int skipped;
+        long tracebacks;
+
+        StoreImport(StoreImporter importer, PrintWriter err) {
+            this.importer = importer;
+            this.err = err;
+        }
+
+        @Override
+        public void accept(List<SyncedArchive> batch) {
+            List<Path> files = new ArrayList<>(batch.size() + 1);
+            if (previous != null) {
+                files.add(previous);
+            }
+            batch.forEach(a -> files.add(a.localFile()));
+            ImportResult r = importer.importArchives(files, new ImportListener() {
+                @Override
+                public void onProblem(Problem problem) {
+                    err.println("warning: " + problem);
+                }
+            });
+            imported += r.imported().size();
+            String warmUp = String.valueOf(previous);
+            skipped += (int) r.skipped().stream().filter(a -> !a.path().equals(warmUp)).count();
+            tracebacks += r.tracebacksWritten();
+            for (ArchiveRecord a : r.imported()) {
+                if (!a.complete()) {
+                    err.println("error: " + a.path() + " could not be read completely; it will be read again next time");
+                }
+            }
+            previous = batch.getLast().localFile();
+        }
+    }
+
+    /** Runs the sync; Ctrl-C cancels it and waits for the state to be saved before the JVM exits. */
+    private static SyncReport runCancellable(S3ArchiveSync sync, SyncPlan plan, SyncListener listener,
+                                             Consumer<List<SyncedArchive>> ready) {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            sync.cancel();
+            try {
+                done.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tracelens-sync-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return sync.runBatches(plan, listener, ready);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running; it returns at once now
+            }
+        }
+    }
+
+    private static String describe(SyncPlan plan, String range, SyncSettings s) {
+        return String.format(Locale.ROOT,
+                "%d archives in s3://%s/%s for %s: %d new, %d changed, %d failed before, %d already synced (%s to download)",
+                plan.archives().size(), s.bucket(), s.prefix(), range,
+                plan.count(PlannedArchive.Status.NEW), plan.count(PlannedArchive.Status.CHANGED),
+                plan.count(PlannedArchive.Status.FAILED), plan.count(PlannedArchive.Status.SYNCED),
+                megabytes(plan.bytesToDownload()));
+    }
+
+    private static void summarize(SyncReport r, PrintWriter err) {
+        double secs = Math.max(1e-3, r.elapsed().toNanos() / 1e9);
+        err.printf(Locale.ROOT, "%s %d archives (%s) in %.1f s (%s/s); %d already synced; %d failed%n",
+                r.cancelled() ? "Cancelled after" : "Synced", r.downloaded().size(), megabytes(r.bytesDownloaded()),
+                secs, megabytes((long) (r.bytesDownloaded() / secs)), r.alreadySynced().size(), r.failed().size());
+        for (FailedArchive f : r.failed()) {
+            err.println("  failed: " + printable(f.key()) + ": " + f.reason());
+        }
+        if (!r.failed().isEmpty()) {
+            err.println("Run `tracelens sync --retry-failed` to retry only those.");
+        }
+        err.flush();
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    /** Keys are untrusted: never send their control characters (terminal escapes) to the terminal. */
+    static String printable(String key) {
+        StringBuilder sb = new StringBuilder(Math.min(key.length(), 200));
+        key.codePoints().limit(200).forEach(c -> sb.appendCodePoint(Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT ? '?' : c));
+        return key.length() > 200 ? sb + "..." : sb.toString();
+    }
+
+    /** Progress on stderr: a redrawn line on a terminal, else a line per finished archive. */
+    private static final class ProgressPrinter implements SyncListener {
+        private final PrintWriter err;
+        private final boolean terminal = System.console() != null && System.console().isTerminal();
+        private int lastFiles = -1;
+
+        ProgressPrinter(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void progress(SyncProgress p) {
+            if (p.filesTotal() == 0 || (!terminal && p.filesDone() == lastFiles)) {
+                return;
+            }
+            lastFiles = p.filesDone();
+            String line = String.format(Locale.ROOT, "[%d/%d] %s / %s  %s/s  %s", p.filesDone(), p.filesTotal(),
+                    megabytes(p.bytesDone()), megabytes(p.bytesTotal()), megabytes((long) p.bytesPerSecond()),
+                    p.currentKey() == null ? "" : printable(p.currentKey()));
+            if (terminal) {
+                err.print("\r" + line + "\u001b[K");
+                if (p.filesDone() == p.filesTotal()) {
+                    err.println();
+                }
+            } else {
+                err.println(line);
+            }
+            err.flush();
+        }
+
+        @Override
+        public synchronized void failed(FailedArchive f) {
+            err.println((terminal ? "\r\u001b[K" : "") + "failed: " + printable(f.key()) + ": " + f.reason());
+            err.flush();
+        }
+    }
+}
