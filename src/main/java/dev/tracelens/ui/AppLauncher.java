@@ -11,6 +11,7 @@ public final class AppLauncher {
     }
 
     public static void main(String[] args) {
+        EarlyStore.begin();
         Application.launch(TracelensApp.class, args);
     }
 }

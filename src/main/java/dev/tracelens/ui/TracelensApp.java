@@ -1,8 +1,6 @@
 package dev.tracelens.ui;
 
-import dev.tracelens.store.StoreLocation;
 import dev.tracelens.ui.engine.StoreLibrary;
-import dev.tracelens.ui.settings.Settings;
 import dev.tracelens.ui.settings.SettingsStore;
 import dev.tracelens.ui.task.FxTaskExecutor;
 import javafx.application.Application;
@@ -29,20 +27,19 @@ public final class TracelensApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        SettingsStore settingsStore = SettingsStore.inDefaultLocation();
-        Settings settings = settingsStore.load();
-        Path store = storeLocation(settings);
-        try {
-            library = StoreLibrary.open(store);
-        } catch (RuntimeException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, "Cannot open the store at " + store + ":\n" + e.getMessage()
-                    + "\n\nIs another Tracelens running? Choose another store location in ui.json ("
+        EarlyStore.Opened opened = EarlyStore.take();
+        SettingsStore settingsStore = opened.settingsStore();
+        Path store = opened.store();
+        if (opened.error() != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, "Cannot open the store at " + store + ":\n"
+                    + opened.error().getMessage() + "\n\nIs another Tracelens running? Choose another store location in ui.json ("
                     + settingsStore.file() + ").");
             alert.setHeaderText("Tracelens cannot start");
             alert.showAndWait();
             Platform.exit();
             return;
         }
+        library = opened.library();
         executor = new FxTaskExecutor();
         List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
         window = new MainWindow(stage, library, executor, settingsStore, sampleLogs(), store);
@@ -61,17 +58,6 @@ public final class TracelensApp extends Application {
         if (library != null) {
             library.close();
         }
-    }
-
-    static Path storeLocation(Settings settings) {
-        String override = System.getProperty("tracelens.store.dir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        if (!settings.storeLocation().isBlank()) {
-            return Path.of(settings.storeLocation());
-        }
-        return StoreLocation.defaultDirectory();
     }
 
     /** The bundled sample logs: beside the working directory (a checkout) or beside the jar's folder. */
