@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** {@code tracelens show ID|FINGERPRINT}: one occurrence with its context. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Shows an occurrence with the rows logged before it: by the Papertrail id of its first row,",
+        description = {"Shows an occurrence with the rows logged before it: by the Papertrail id of its first or last row,",
                 "or the latest occurrence of a group by its fingerprint."})
 public final class ShowCommand extends StoreCommand {
     @Parameters(paramLabel = "ID|FINGERPRINT")
@@ -26,7 +26,7 @@ public final class ShowCommand extends StoreCommand {
             found = Optional.empty();
             if (key.matches("\\d{1,19}")) {
                 try {
-                    found = queries.occurrence(Long.parseLong(key));
+                    found = queries.occurrenceByAnyId(Long.parseLong(key));
                 } catch (NumberFormatException tooBig) {
                     // Not a Papertrail id (they are signed 64-bit); maybe a fingerprint.
                 }

@@ -200,10 +200,24 @@ public final class StoreQueries {
         return occurrence(firstId, true);
     }
 
+    /**
+     * The occurrence one of whose ids this is: the id of its header row ({@code firstId}) or of the
+     * row that ends it ({@code id}, as {@code scan --format jsonl} and reports show it).
+     */
+    public Optional<Traceback> occurrenceByAnyId(long id) {
+        Optional<Traceback> byFirst = occurrence(id, true);
+        return byFirst.isPresent() ? byFirst
+                : find(new TermQuery(new Term(StoreSchema.LAST_ID, Long.toString(id))), true);
+    }
+
     private Optional<Traceback> occurrence(long firstId, boolean withContext) {
+        return find(new TermQuery(TracebackDocuments.key(firstId)), withContext);
+    }
+
+    private Optional<Traceback> find(Query key, boolean withContext) {
         Query query = new BooleanQuery.Builder()
                 .add(StoreQueryBuilder.tracebacks(), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(TracebackDocuments.key(firstId)), BooleanClause.Occur.FILTER)
+                .add(key, BooleanClause.Occur.FILTER)
                 .build();
         return store.search(searcher -> {
             TopDocs top = searcher.search(query, 1);

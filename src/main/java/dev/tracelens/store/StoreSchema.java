@@ -27,6 +27,11 @@ public final class StoreSchema {
     // Traceback documents.
     /** Papertrail id of the header row: the document key (keyword + numeric doc values). */
     public static final String FIRST_ID = "firstId";
+    /**
+     * Papertrail id of the row that ends the traceback, the {@code id} of {@code scan --format
+     * jsonl} (keyword), so an occurrence can be found by either of its ids.
+     */
+    public static final String LAST_ID = "lastId";
     /** Header row time, epoch millis (LongPoint + numeric doc values). */
     public static final String TIME = "time";
     public static final String HOST = "host";

@@ -55,6 +55,7 @@ final class TracebackDocuments {
         doc.add(new StringField(StoreSchema.KIND, StoreSchema.KIND_TRACEBACK, Field.Store.NO));
         doc.add(new StringField(StoreSchema.FIRST_ID, Long.toString(t.firstId()), Field.Store.NO));
         doc.add(new NumericDocValuesField(StoreSchema.FIRST_ID, t.firstId()));
+        doc.add(new StringField(StoreSchema.LAST_ID, Long.toString(t.id()), Field.Store.NO));
         long time = t.timestamp().toEpochMilli();
         doc.add(new LongPoint(StoreSchema.TIME, time));
         doc.add(new NumericDocValuesField(StoreSchema.TIME, time));

@@ -106,6 +106,10 @@ class StoreImporterTest {
             assertFalse(complete.truncated());
             assertEquals("fpC", complete.fingerprint());
             assertEquals(3003, complete.id());
+            // Found by the id of its last row too; a row inside it is neither id.
+            assertEquals(3000, q.occurrenceByAnyId(3003).orElseThrow().firstId());
+            assertEquals(3000, q.occurrenceByAnyId(3000).orElseThrow().firstId());
+            assertTrue(q.occurrenceByAnyId(3002).isEmpty());
             // 1000, 2000, 3000 (now complete), 4000, 5000 (open at the end of 04).
             assertEquals(5, store.tracebackCount());
         }
