@@ -5,6 +5,7 @@ import dev.tracelens.ui.detail.GroupDetailViewModel;
 import dev.tracelens.ui.engine.Facets;
 import dev.tracelens.ui.engine.GroupQuery;
 import dev.tracelens.ui.engine.TracebackLibrary;
+import dev.tracelens.ui.export.ExportViewModel;
 import dev.tracelens.ui.groups.GroupsViewModel;
 import dev.tracelens.ui.imports.ImportJob;
 import dev.tracelens.ui.imports.ImportQueue;
@@ -21,6 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,7 @@ public final class MainViewModel {
     private final GroupsViewModel groups;
     private final GroupDetailViewModel detail;
     private final ImportQueue imports;
+    private final ExportViewModel export;
     private final ReadOnlyObjectWrapper<Settings> settings;
     private final ReadOnlyBooleanWrapper sampleBanner = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -73,6 +76,8 @@ public final class MainViewModel {
         this.detail = new GroupDetailViewModel(library, executor);
         this.imports = new ImportQueue(library, executor, () -> settings.get().contextLines(), this::onCommitted);
         imports.setOnProgress(this::onImportProgress);
+        this.export = new ExportViewModel(library, executor, () -> groups.queryProperty().get(),
+                () -> groups.selectedProperty().get(), Clock.systemDefaultZone());
         // A user's pick shows at once; after a list update the detail reloads once, with the new span.
         groups.selectedProperty().addListener((o, a, g) -> {
             if (!groups.isReplacingList()) {
@@ -97,6 +102,11 @@ public final class MainViewModel {
 
     public ImportQueue imports() {
         return imports;
+    }
+
+    /** File → Export…: the report of the listed or the selected groups. */
+    public ExportViewModel export() {
+        return export;
     }
 
     public ReadOnlyObjectProperty<Settings> settingsProperty() {

@@ -46,6 +46,7 @@ public final class TracelensApp extends Application {
         executor = new FxTaskExecutor();
         List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
         window = new MainWindow(stage, library, executor, settingsStore, sampleLogs(), store);
+        window.view().setDocumentOpener(getHostServices()::showDocument);
         window.show(paths);
     }
 
