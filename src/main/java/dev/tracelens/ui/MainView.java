@@ -173,8 +173,8 @@ public final class MainView {
         MenuItem removeSamples = new MenuItem("Remove sample data");
         removeSamples.setOnAction(e -> model.removeSampleData());
         removeSamples.disableProperty().bind(model.sampleBannerProperty().not());
-        MenuItem sync = new MenuItem("Sync from S3…");
-        sync.setDisable(true); // comes with the sync feature
+        MenuItem sync = new MenuItem("Sync from S3…", Icons.of(Feather.DOWNLOAD_CLOUD));
+        sync.setOnAction(e -> openSync());
         MenuItem settingsItem = new MenuItem("Settings…", Icons.of(Feather.SETTINGS));
         settingsItem.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
         settingsItem.setOnAction(e -> openSettings());
@@ -468,6 +468,17 @@ public final class MainView {
                         export.export(options, file.toPath());
                     }
                 });
+    }
+
+    private dev.tracelens.ui.sync.SyncDialog syncDialog;
+
+    /** The one Sync window: reopening it shows a running sync where it is. */
+    private void openSync() {
+        if (syncDialog == null) {
+            syncDialog = new dev.tracelens.ui.sync.SyncDialog(stage, model.sync(),
+                    stage.getScene() == null ? List.of() : stage.getScene().getStylesheets());
+        }
+        syncDialog.show();
     }
 
     private void openSettings() {

@@ -6,6 +6,11 @@ import dev.tracelens.ui.engine.Facets;
 import dev.tracelens.ui.engine.GroupQuery;
 import dev.tracelens.ui.engine.TracebackLibrary;
 import dev.tracelens.ui.export.ExportViewModel;
+import dev.tracelens.ui.sync.SyncViewModel;
+import dev.tracelens.sync.S3ClientFactory;
+import dev.tracelens.sync.SyncOptions;
+import dev.tracelens.sync.SyncSettingsFile;
+import dev.tracelens.sync.UserDirs;
 import dev.tracelens.ui.groups.GroupsViewModel;
 import dev.tracelens.ui.imports.ImportJob;
 import dev.tracelens.ui.imports.ImportQueue;
@@ -54,6 +59,7 @@ public final class MainViewModel {
     private final GroupDetailViewModel detail;
     private final ImportQueue imports;
     private final ExportViewModel export;
+    private SyncViewModel sync;
     private final ReadOnlyObjectWrapper<Settings> settings;
     private final ReadOnlyBooleanWrapper sampleBanner = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -102,6 +108,31 @@ public final class MainViewModel {
 
     public ImportQueue imports() {
         return imports;
+    }
+
+    /**
+     * File → Sync from S3…: made on first use (it reads {@code sync.json}, shared with {@code
+     * tracelens sync}, beside {@code ui.json}); synced archives go to the import queue.
+     */
+    public SyncViewModel sync() {
+        if (sync == null) {
+            Path configDir = settingsStore.file().toAbsolutePath().getParent();
+            String cache = System.getProperty("tracelens.sync.cache.dir");
+            SyncOptions options = SyncOptions.defaults();
+            sync = new SyncViewModel(executor, new SyncSettingsFile(configDir),
+                    cache == null || cache.isBlank() ? UserDirs.current().syncCache() : Path.of(cache),
+                    s -> S3ClientFactory.create(s, options), options, this::importSynced, Clock.systemUTC());
+        }
+        return sync;
+    }
+
+    /** Synced archives, a batch at a time in time order, into the import queue (not the recent list). */
+    private void importSynced(List<Path> files) {
+        if (sampleBanner.get() || settings.get().sampleDataOnly()) {
+            sampleBanner.set(false);
+            updateSettings(settings.get().withSampleData(true, false));
+        }
+        imports.enqueue(files);
     }
 
     /** File → Export…: the report of the listed or the selected groups. */
