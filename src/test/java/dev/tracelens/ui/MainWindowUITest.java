@@ -253,4 +253,21 @@ class MainWindowUITest {
         waitUntil("the status bar says so", () -> message.isVisible() && message.getText().startsWith("Wrote "));
         assertTrue(robot.lookup("#export-open").queryAs(javafx.scene.control.Button.class).isVisible());
     }
+
+    @Test
+    void syncFromS3OpensWithTheSavedSettings(FxRobot robot) throws Exception {
+        new dev.tracelens.sync.SyncSettingsFile(tmp.resolve("config")).save(
+                new dev.tracelens.sync.SyncSettings("saved-bucket", "logs/pt", "eu-west-1", "ops", null));
+        robot.clickOn("File").clickOn("Sync from S3…");
+        waitUntil("the sync window opens", () -> robot.lookup("#sync-bucket").tryQuery().isPresent());
+        assertEquals("saved-bucket", robot.lookup("#sync-bucket").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals("logs/pt", robot.lookup("#sync-prefix").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals("ops", robot.lookup("#sync-profile").queryAs(javafx.scene.control.TextField.class).getText());
+        assertTrue(robot.lookup("#sync-cancel").queryAs(javafx.scene.control.Button.class).isDisabled(),
+                "nothing runs yet");
+        robot.interact(() -> window.model().sync().bucketProperty().set(""));
+        robot.clickOn("#sync-list");
+        Label message = robot.lookup("#sync-message").queryAs(Label.class);
+        waitUntil("a missing bucket is explained", () -> message.getText().equals("Give the bucket Papertrail archives to"));
+    }
 }

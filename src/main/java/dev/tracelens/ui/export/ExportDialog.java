@@ -55,9 +55,9 @@ public final class ExportDialog extends Dialog<ExportOptions> {
 
         GridPane grid = new GridPane(12, 10);
         grid.setPadding(new Insets(16));
-        grid.addRow(0, new Label("Format"), format);
-        grid.addRow(1, new Label("Groups"), new VBox(6, all, one));
-        grid.addRow(2, new Label("Occurrences"), occurrences);
+        grid.addRow(0, label("Format"), format);
+        grid.addRow(1, label("Groups"), new VBox(6, all, one));
+        grid.addRow(2, label("Occurrences"), occurrences);
         Label hint = new Label("Listed per group, newest first (0 for none); each group shows one in full with its context.");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
@@ -69,6 +69,12 @@ public final class ExportDialog extends Dialog<ExportOptions> {
         setResultConverter(b -> b == ButtonType.OK
                 ? new ExportOptions(format.getValue(), one.isSelected(), occurrences.getValue())
                 : null);
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static String shortName(GroupRow g) {

@@ -27,9 +27,12 @@ public final class ExportStatusView {
         Label message = new Label();
         message.setId("export-message");
         message.textProperty().bind(model.messageProperty());
-        message.setMinWidth(0);
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(model.messageProperty());
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.stateProperty().get() == ExportViewModel.State.DONE && model.fileProperty().get() != null
+                        ? model.messageProperty().get() + "\n" + model.fileProperty().get()
+                        : model.messageProperty().get(),
+                model.messageProperty(), model.stateProperty(), model.fileProperty()));
         message.setTooltip(tip);
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(120);
@@ -47,6 +50,11 @@ public final class ExportStatusView {
                 : model.fileProperty().get().getParent()));
         Button dismiss = button(Feather.X, "Hide", "dismiss-export");
         dismiss.setOnAction(e -> model.dismiss());
+        for (Button b : new Button[] {cancel, open, folder, dismiss}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        message.setMinWidth(200); // the status bar is crowded; the tooltip has the rest
+        message.setMaxWidth(420);
         root.getChildren().addAll(message, bar, cancel, open, folder, dismiss);
 
         model.stateProperty().addListener((o, a, s) -> update(s, message, bar, cancel, open, folder, dismiss));

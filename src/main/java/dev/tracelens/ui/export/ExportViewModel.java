@@ -157,7 +157,7 @@ public final class ExportViewModel {
             file.set(absolute);
             progress.set(1);
             finish(State.DONE, String.format(Locale.ROOT, "Wrote %,d %s to %s", groups,
-                    groups == 1 ? "group" : "groups", absolute));
+                    groups == 1 ? "group" : "groups", absolute.getFileName()));
         }).onFailure(e -> finish(State.FAILED, "Export failed, no file written: " + reason(e)))
                 .onCancelled(() -> finish(State.CANCELLED, "Export cancelled, no file written"));
         executor.execute(task);

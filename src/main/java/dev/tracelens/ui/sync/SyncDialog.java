@@ -54,11 +54,11 @@ public final class SyncDialog {
         to.valueProperty().bindBidirectional(model.toProperty());
 
         GridPane grid = new GridPane(10, 8);
-        grid.addRow(0, new Label("Bucket"), bucket, new Label("Region"), region);
-        grid.addRow(1, new Label("Prefix"), prefix, new Label("Profile"), profile);
-        grid.addRow(2, new Label("Endpoint"), endpoint);
+        grid.addRow(0, label("Bucket"), bucket, label("Region"), region);
+        grid.addRow(1, label("Prefix"), prefix, label("Profile"), profile);
+        grid.addRow(2, label("Endpoint"), endpoint);
         GridPane.setColumnSpan(endpoint, 3);
-        grid.addRow(3, new Label("From (UTC)"), from, new Label("To"), to);
+        grid.addRow(3, label("From (UTC)"), from, label("To (UTC)"), to);
         Label hint = new Label("Credentials come from the AWS SDK (environment, ~/.aws, the profile); Tracelens never"
                 + " asks for or stores them.");
         hint.getStyleClass().add("text-muted");
@@ -96,8 +96,11 @@ public final class SyncDialog {
         table.setId("sync-archives");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("List shows the archives of the range and whether they are new, changed,"
-                + " synced or failed"));
+        Label placeholder = new Label("List shows the archives of the range and whether they are new, changed,"
+                + " synced or failed");
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("text-muted");
+        table.setPlaceholder(placeholder);
         TableColumn<ArchiveRow, String> key = new TableColumn<>("Archive");
         key.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(SyncViewModel.printable(name(c.getValue().key()))));
         key.setPrefWidth(200);
@@ -155,6 +158,12 @@ public final class SyncDialog {
         if (s == SyncViewModel.State.FAILED) {
             message.getStyleClass().add("error-text");
         }
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static TextField field(javafx.beans.property.StringProperty property, String prompt, String id) {
