@@ -10,6 +10,8 @@ import java.util.Objects;
  * in what format, and how many occurrences to list per group.
  *
  * @param fingerprints empty for every group under {@code query}
+ * @param occurrences  listed per group, newest first; a CSV has a row per listed occurrence, or
+ *                     with 0 a row per group
  */
 public record ExportRequest(ReportFormat format, GroupQuery query, List<String> fingerprints, int occurrences,
                             String title) {

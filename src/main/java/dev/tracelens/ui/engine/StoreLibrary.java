@@ -204,7 +204,9 @@ public final class StoreLibrary implements TracebackLibrary {
                 return groups.next();
             }
         };
-        return exporter.exportTo(target, request.format(), CsvReportWriter.By.OCCURRENCE, header, watched);
+        // A CSV lists occurrences; with none to list, a row per group says more than a bare header.
+        CsvReportWriter.By csvBy = request.occurrences() == 0 ? CsvReportWriter.By.GROUP : CsvReportWriter.By.OCCURRENCE;
+        return exporter.exportTo(target, request.format(), csvBy, header, watched);
     }
 
     @Override

@@ -58,7 +58,8 @@ public final class ExportDialog extends Dialog<ExportOptions> {
         grid.addRow(0, label("Format"), format);
         grid.addRow(1, label("Groups"), new VBox(6, all, one));
         grid.addRow(2, label("Occurrences"), occurrences);
-        Label hint = new Label("Listed per group, newest first (0 for none); each group shows one in full with its context.");
+        Label hint = new Label("Listed per group, newest first; each group shows one in full with its context."
+                + " CSV: a row per listed occurrence, or with 0 a row per group.");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
         hint.setMaxWidth(380);

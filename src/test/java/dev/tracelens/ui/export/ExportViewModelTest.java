@@ -97,7 +97,15 @@ class ExportViewModelTest {
                 "a row per occurrence of the listed groups");
         assertTrue(rows.stream().allMatch(r -> r.get("host").equals(host)), "only the filtered host");
 
-        assertEquals(Set.of("report.html", "report.csv"), filesIn(out), "no temporary file left");
+        Path summary = out.resolve("groups.csv");
+        model.export(new ExportOptions(ReportFormat.CSV, false, 0), summary);
+        List<CSVRecord> perGroup = csv(summary);
+        assertEquals(listed.stream().map(GroupRow::fingerprint).toList(),
+                perGroup.stream().map(r -> r.get("fingerprint")).toList(), "0 occurrences: a row per group, by count");
+        assertEquals(listed.stream().map(g -> String.valueOf(g.count())).toList(),
+                perGroup.stream().map(r -> r.get("count")).toList());
+
+        assertEquals(Set.of("report.html", "report.csv", "groups.csv"), filesIn(out), "no temporary file left");
     }
 
     @Test
