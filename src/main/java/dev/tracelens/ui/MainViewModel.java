@@ -126,6 +126,13 @@ public final class MainViewModel {
         return sync;
     }
 
+    /** On quit: a running sync stops between chunks and saves its state (its part files resume next time). */
+    public void cancelSync() {
+        if (sync != null) {
+            sync.cancel();
+        }
+    }
+
     /** Synced archives, a batch at a time in time order, into the import queue (not the recent list). */
     private void importSynced(List<Path> files) {
         if (sampleBanner.get() || settings.get().sampleDataOnly()) {

@@ -55,6 +55,7 @@ public final class TracelensApp extends Application {
         if (window != null) {
             // The store keeps every archive committed so far; the one being read is dropped.
             window.model().imports().cancelAll();
+            window.model().cancelSync();
         }
         if (executor != null) {
             executor.close();

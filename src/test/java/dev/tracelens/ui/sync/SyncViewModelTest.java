@@ -178,6 +178,29 @@ class SyncViewModelTest {
     }
 
     @Test
+    void cancelStopsTheSyncAndSaysSo() {
+        SyncViewModel[] holder = new SyncViewModel[1];
+        Function<SyncSettings, S3Client> clients = s -> S3ClientFactory.create(s, OPTIONS, S3ProxyServer.credentials());
+        SyncViewModel m = new SyncViewModel(new CurrentThreadTaskExecutor(), settingsFile, tmp.resolve("cache"), clients,
+                OPTIONS.withParallelism(1), files -> {
+                    imports.enqueue(files);
+                    holder[0].cancel(); // the user cancels once the first archives arrived
+                }, Clock.systemUTC());
+        holder[0] = m;
+        m.bucketProperty().set(bucket);
+        m.regionProperty().set("us-east-1");
+        m.endpointProperty().set(server.endpoint());
+        m.fromProperty().set(DAY);
+        m.toProperty().set(DAY);
+        m.sync();
+        assertEquals(SyncViewModel.State.CANCELLED, m.stateProperty().get(), m.messageProperty().get());
+        assertTrue(m.lastReportProperty().get().cancelled());
+        assertTrue(m.messageProperty().get().startsWith("Cancelled after downloading"), m.messageProperty().get());
+        assertFalse(m.busyProperty().get());
+        assertEquals(1, imports.jobs().size(), "no batch is handed over after the cancel");
+    }
+
+    @Test
     void badInputAndBadCredentialsAreSaidInOneSentenceAndNothingIsSaved() {
         SyncViewModel m = pointedAt(server.endpoint());
         m.bucketProperty().set(" ");
