@@ -2,6 +2,7 @@ package dev.tracelens.cli;
 
 import dev.tracelens.archive.Problem;
 import dev.tracelens.store.ArchiveRecord;
+import dev.tracelens.store.ImportBatches;
 import dev.tracelens.store.ImportListener;
 import dev.tracelens.store.ImportResult;
 import dev.tracelens.store.StoreException;
@@ -33,7 +34,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -188,16 +188,14 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     /**
-     * THE place where synced archives go into the store: each batch of synced archives, in time
-     * order, while later downloads go on. The last archive of the previous batch goes first in
-     * the list: the registry skips it, and the importer reads it again as warm-up so that a
-     * traceback crossing the hour boundary between two batches is rebuilt whole. Archives already
-     * imported unchanged are skipped by the store's registry.
+     * Synced archives into the store: each batch, in time order, while later downloads go on,
+     * with the previous batch's last archive in front as warm-up ({@link ImportBatches}, shared
+     * with the app). Archives already imported unchanged are skipped by the store's registry.
      */
     private static final class StoreImport implements Consumer<List<SyncedArchive>> {
         private final StoreImporter importer;
         private final PrintWriter err;
-        private Path previous;
+        private final ImportBatches batches = new ImportBatches();
         int imported;
         int skipped;
         long tracebacks;
@@ -209,27 +207,21 @@ final class SyncCommand implements Callable<Integer> {
 
         @Override
         public void accept(List<SyncedArchive> batch) {
-            List<Path> files = new ArrayList<>(batch.size() + 1);
-            if (previous != null) {
-                files.add(previous);
-            }
-            batch.forEach(a -> files.add(a.localFile()));
-            ImportResult r = importer.importArchives(files, new ImportListener() {
+            ImportBatches.Batch next = batches.next(batch.stream().map(SyncedArchive::localFile).toList());
+            ImportResult r = importer.importArchives(next.files(), new ImportListener() {
                 @Override
                 public void onProblem(Problem problem) {
                     err.println("warning: " + problem);
                 }
             });
             imported += r.imported().size();
-            String warmUp = String.valueOf(previous);
-            skipped += (int) r.skipped().stream().filter(a -> !a.path().equals(warmUp)).count();
+            skipped += (int) r.skipped().stream().filter(a -> !next.isWarmUp(a.path())).count();
             tracebacks += r.tracebacksWritten();
             for (ArchiveRecord a : r.imported()) {
                 if (!a.complete()) {
                     err.println("error: " + a.path() + " could not be read completely; it will be read again next time");
                 }
             }
-            previous = batch.getLast().localFile();
         }
     }
 

@@ -2,6 +2,10 @@ package dev.tracelens.ui;
 
 import dev.tracelens.ui.common.Icons;
 import dev.tracelens.ui.detail.GroupDetailView;
+import dev.tracelens.ui.export.ExportDialog;
+import dev.tracelens.ui.export.ExportOptions;
+import dev.tracelens.ui.export.ExportStatusView;
+import dev.tracelens.ui.export.ExportViewModel;
 import dev.tracelens.ui.groups.GroupsView;
 import dev.tracelens.ui.groups.GroupsViewModel;
 import dev.tracelens.ui.groups.TimeRange;
@@ -70,11 +74,16 @@ public final class MainView {
     private final Menu recent = new Menu("Open recent");
     private final Node problems;
     private final ToggleButton problemsToggle = new ToggleButton();
+    /** Opens a URI with the desktop; the app sets HostServices::showDocument. */
+    private Consumer<String> showDocument = uri -> { };
+    /** Asks where to save a report; the UI test answers without a native dialog. */
+    java.util.function.Function<FileChooser, File> saveDialog;
 
     public MainView(MainViewModel model, Stage stage, Consumer<Theme> applyTheme) {
         this.model = model;
         this.stage = stage;
         this.applyTheme = applyTheme;
+        this.saveDialog = chooser -> chooser.showSaveDialog(stage);
         root.getStyleClass().add("tracelens");
         groupsView = new GroupsView(model.groups(), emptyState());
         detailView = new GroupDetailView(model.detail());
@@ -115,6 +124,7 @@ public final class MainView {
                     search.selectAll();
                 });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openFiles);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::export);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() || e.isAltDown() || scene.getFocusOwner() instanceof TextInputControl) {
                 return;
@@ -156,11 +166,15 @@ public final class MainView {
         openFolder.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         openFolder.setOnAction(e -> openFolder());
+        MenuItem export = new MenuItem("Export…", Icons.of(Feather.SHARE));
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setOnAction(e -> export());
+        export.disableProperty().bind(exportRunning());
         MenuItem removeSamples = new MenuItem("Remove sample data");
         removeSamples.setOnAction(e -> model.removeSampleData());
         removeSamples.disableProperty().bind(model.sampleBannerProperty().not());
-        MenuItem sync = new MenuItem("Sync from S3…");
-        sync.setDisable(true); // comes with the sync feature
+        MenuItem sync = new MenuItem("Sync from S3…", Icons.of(Feather.DOWNLOAD_CLOUD));
+        sync.setOnAction(e -> openSync());
         MenuItem settingsItem = new MenuItem("Settings…", Icons.of(Feather.SETTINGS));
         settingsItem.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
         settingsItem.setOnAction(e -> openSettings());
@@ -169,7 +183,7 @@ public final class MainView {
         quit.setOnAction(e -> stage.close());
         updateRecent(model.settingsProperty().get());
         model.settingsProperty().addListener((o, a, s) -> updateRecent(s));
-        Menu file = new Menu("File", null, openFiles, openFolder, recent, new SeparatorMenuItem(), sync,
+        Menu file = new Menu("File", null, openFiles, openFolder, recent, new SeparatorMenuItem(), export, sync,
                 removeSamples, new SeparatorMenuItem(), settingsItem, new SeparatorMenuItem(), quit);
 
         MenuItem light = new MenuItem("Light theme");
@@ -183,7 +197,7 @@ public final class MainView {
         MenuItem keys = new MenuItem("Keyboard shortcuts");
         keys.setOnAction(e -> new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
                 "↑ ↓  move through groups\nn / p  next / previous occurrence\nCtrl+F  search\n"
-                        + "Ctrl+O  open files\nCtrl+Shift+O  open folder").showAndWait());
+                        + "Ctrl+O  open files\nCtrl+Shift+O  open folder\nCtrl+E  export a report").showAndWait());
         Menu help = new Menu("Help", null, keys);
         MenuBar bar = new MenuBar(file, view, help);
         bar.setUseSystemMenuBar(true);
@@ -208,6 +222,11 @@ public final class MainView {
         openFiles.setOnAction(e -> openFiles());
         Button openFolder = new Button("Open folder", Icons.of(Feather.FOLDER_PLUS));
         openFolder.setOnAction(e -> openFolder());
+        Button export = new Button("Export", Icons.of(Feather.SHARE));
+        export.setId("export");
+        export.setTooltip(new Tooltip("Export a report (HTML, Markdown, JSON, CSV) of the listed groups — Ctrl+E"));
+        export.setOnAction(e -> export());
+        export.disableProperty().bind(exportRunning());
 
         GroupsViewModel g = model.groups();
         search.setId("search");
@@ -241,7 +260,7 @@ public final class MainView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
-        ToolBar bar = new ToolBar(openFiles, openFolder, separator(), search, range,
+        ToolBar bar = new ToolBar(openFiles, openFolder, export, separator(), search, range,
                 filter("All hosts", g.hosts(), g.hostProperty(), "host-filter"),
                 filter("All programs", g.programs(), g.programProperty(), "program-filter"),
                 filter("All types", g.types(), g.typeProperty(), "type-filter"), spacer);
@@ -367,7 +386,8 @@ public final class MainView {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(14, summary, status, spacer, new ImportStatusView(model.imports()).node(), problemsToggle);
+        HBox bar = new HBox(14, summary, status, spacer, new ExportStatusView(model.export(), uri -> showDocument.accept(uri))
+                .node(), new ImportStatusView(model.imports()).node(), problemsToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
@@ -414,6 +434,51 @@ public final class MainView {
         if (dir != null) {
             model.open(List.of(dir.toPath()));
         }
+    }
+
+    /** How the window opens a written report or its folder (HostServices in the app). */
+    public void setDocumentOpener(Consumer<String> opener) {
+        this.showDocument = opener == null ? uri -> { } : opener;
+    }
+
+    private javafx.beans.binding.BooleanBinding exportRunning() {
+        return model.export().stateProperty().isEqualTo(ExportViewModel.State.RUNNING);
+    }
+
+    /** File → Export…: the dialog, then where to save, then the export in the background. */
+    private void export() {
+        ExportViewModel export = model.export();
+        if (export.stateProperty().get() == ExportViewModel.State.RUNNING) {
+            return;
+        }
+        new ExportDialog(stage, export.lastOptions(), model.groups().groups().size(), export.selectedGroup())
+                .showAndWait().ifPresent(options -> {
+                    FileChooser chooser = new FileChooser();
+                    chooser.setTitle("Export report as " + ExportOptions.label(options.format()));
+                    chooser.setInitialFileName(export.defaultFileName(options));
+                    if (export.lastFolder() != null && java.nio.file.Files.isDirectory(export.lastFolder())) {
+                        chooser.setInitialDirectory(export.lastFolder().toFile());
+                    }
+                    chooser.getExtensionFilters().addAll(
+                            new FileChooser.ExtensionFilter(ExportOptions.label(options.format()),
+                                    "*." + options.format().extension()),
+                            new FileChooser.ExtensionFilter("All files", "*"));
+                    File file = saveDialog.apply(chooser);
+                    if (file != null) {
+                        export.export(options, file.toPath());
+                    }
+                });
+    }
+
+    private dev.tracelens.ui.sync.SyncDialog syncDialog;
+
+    /** The one Sync window: reopening it shows a running sync where it is. */
+    private void openSync() {
+        if (syncDialog == null) {
+            syncDialog = new dev.tracelens.ui.sync.SyncDialog(stage, model.sync(),
+                    stage.getScene() == null ? List.of() : stage.getScene().getStylesheets());
+        }
+        syncDialog.show();
     }
 
     private void openSettings() {

@@ -5,6 +5,12 @@ import dev.tracelens.ui.detail.GroupDetailViewModel;
 import dev.tracelens.ui.engine.Facets;
 import dev.tracelens.ui.engine.GroupQuery;
 import dev.tracelens.ui.engine.TracebackLibrary;
+import dev.tracelens.ui.export.ExportViewModel;
+import dev.tracelens.ui.sync.SyncViewModel;
+import dev.tracelens.sync.S3ClientFactory;
+import dev.tracelens.sync.SyncOptions;
+import dev.tracelens.sync.SyncSettingsFile;
+import dev.tracelens.sync.UserDirs;
 import dev.tracelens.ui.groups.GroupsViewModel;
 import dev.tracelens.ui.imports.ImportJob;
 import dev.tracelens.ui.imports.ImportQueue;
@@ -21,6 +27,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +58,8 @@ public final class MainViewModel {
     private final GroupsViewModel groups;
     private final GroupDetailViewModel detail;
     private final ImportQueue imports;
+    private final ExportViewModel export;
+    private SyncViewModel sync;
     private final ReadOnlyObjectWrapper<Settings> settings;
     private final ReadOnlyBooleanWrapper sampleBanner = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -73,6 +82,8 @@ public final class MainViewModel {
         this.detail = new GroupDetailViewModel(library, executor);
         this.imports = new ImportQueue(library, executor, () -> settings.get().contextLines(), this::onCommitted);
         imports.setOnProgress(this::onImportProgress);
+        this.export = new ExportViewModel(library, executor, () -> groups.queryProperty().get(),
+                () -> groups.selectedProperty().get(), Clock.systemDefaultZone());
         // A user's pick shows at once; after a list update the detail reloads once, with the new span.
         groups.selectedProperty().addListener((o, a, g) -> {
             if (!groups.isReplacingList()) {
@@ -97,6 +108,43 @@ public final class MainViewModel {
 
     public ImportQueue imports() {
         return imports;
+    }
+
+    /**
+     * File → Sync from S3…: made on first use (it reads {@code sync.json}, shared with {@code
+     * tracelens sync}, beside {@code ui.json}); synced archives go to the import queue.
+     */
+    public SyncViewModel sync() {
+        if (sync == null) {
+            Path configDir = settingsStore.file().toAbsolutePath().getParent();
+            String cache = System.getProperty("tracelens.sync.cache.dir");
+            SyncOptions options = SyncOptions.defaults();
+            sync = new SyncViewModel(executor, new SyncSettingsFile(configDir),
+                    cache == null || cache.isBlank() ? UserDirs.current().syncCache() : Path.of(cache),
+                    s -> S3ClientFactory.create(s, options), options, this::importSynced, Clock.systemUTC());
+        }
+        return sync;
+    }
+
+    /** On quit: a running sync stops between chunks and saves its state (its part files resume next time). */
+    public void cancelSync() {
+        if (sync != null) {
+            sync.cancel();
+        }
+    }
+
+    /** Synced archives, a batch at a time in time order, into the import queue (not the recent list). */
+    private void importSynced(List<Path> files) {
+        if (sampleBanner.get() || settings.get().sampleDataOnly()) {
+            sampleBanner.set(false);
+            updateSettings(settings.get().withSampleData(true, false));
+        }
+        imports.enqueue(files);
+    }
+
+    /** File → Export…: the report of the listed or the selected groups. */
+    public ExportViewModel export() {
+        return export;
     }
 
     public ReadOnlyObjectProperty<Settings> settingsProperty() {

@@ -43,6 +43,7 @@ public final class TracelensApp extends Application {
         executor = new FxTaskExecutor();
         List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
         window = new MainWindow(stage, library, executor, settingsStore, sampleLogs(), store);
+        window.view().setDocumentOpener(getHostServices()::showDocument);
         window.show(paths);
     }
 
@@ -51,6 +52,7 @@ public final class TracelensApp extends Application {
         if (window != null) {
             // The store keeps every archive committed so far; the one being read is dropped.
             window.model().imports().cancelAll();
+            window.model().cancelSync();
         }
         if (executor != null) {
             executor.close();

@@ -224,4 +224,50 @@ class MainWindowUITest {
         library = StoreLibrary.open(tmp.resolve("store2"));
         executor = new FxTaskExecutor();
     }
+
+    @Test
+    void ctrlEExportsTheListedGroupsAsHtml(FxRobot robot) throws Exception {
+        robot.interact(() -> window.model().open(List.of(SAMPLES.resolve("2026-11-20-05.tsv.gz"))));
+        TableView<GroupRow> table = groupsTable(robot);
+        waitUntil("the import ends", () -> window.model().imports().currentProperty().get() == null
+                && !table.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path target = tmp.resolve("exports/chosen.html");
+        Files.createDirectories(target.getParent());
+        String[] suggested = new String[1];
+        window.view().saveDialog = chooser -> {
+            suggested[0] = chooser.getInitialFileName();
+            return target.toFile();
+        };
+
+        robot.clickOn("#groups-table");
+        robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
+        waitUntil("the export dialog opens", () -> robot.lookup("#export-format").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> "the export ends: " + window.model().export().messageProperty().get(),
+                () -> window.model().export().stateProperty().get() == dev.tracelens.ui.export.ExportViewModel.State.DONE);
+        assertTrue(suggested[0].matches("tracelens-report-\\d{4}-\\d{2}-\\d{2}\\.html"), suggested[0]);
+        String page = Files.readString(target);
+        assertEquals(table.getItems().size(), page.split("<article class=\"group\"", -1).length - 1);
+        Label message = robot.lookup("#export-message").queryAs(Label.class);
+        waitUntil("the status bar says so", () -> message.isVisible() && message.getText().startsWith("Wrote "));
+        assertTrue(robot.lookup("#export-open").queryAs(javafx.scene.control.Button.class).isVisible());
+    }
+
+    @Test
+    void syncFromS3OpensWithTheSavedSettings(FxRobot robot) throws Exception {
+        new dev.tracelens.sync.SyncSettingsFile(tmp.resolve("config")).save(
+                new dev.tracelens.sync.SyncSettings("saved-bucket", "logs/pt", "eu-west-1", "ops", null));
+        robot.clickOn("File").clickOn("Sync from S3…");
+        waitUntil("the sync window opens", () -> robot.lookup("#sync-bucket").tryQuery().isPresent());
+        assertEquals("saved-bucket", robot.lookup("#sync-bucket").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals("logs/pt", robot.lookup("#sync-prefix").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals("ops", robot.lookup("#sync-profile").queryAs(javafx.scene.control.TextField.class).getText());
+        assertTrue(robot.lookup("#sync-cancel").queryAs(javafx.scene.control.Button.class).isDisabled(),
+                "nothing runs yet");
+        robot.interact(() -> window.model().sync().bucketProperty().set(""));
+        robot.clickOn("#sync-list");
+        Label message = robot.lookup("#sync-message").queryAs(Label.class);
+        waitUntil("a missing bucket is explained", () -> message.getText().equals("Give the bucket Papertrail archives to"));
+    }
 }

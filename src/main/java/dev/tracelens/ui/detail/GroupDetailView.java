@@ -97,6 +97,7 @@ public final class GroupDetailView {
             }
         });
 
+        traceback.setOnCopyMarkdown(() -> model.markdown(false, TracebackView::copyToClipboard));
         panes.setOrientation(Orientation.HORIZONTAL);
         panes.getItems().addAll(occurrences, traceback.node(), context.node());
         panes.setDividerPositions(0.24, 0.64);

@@ -19,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The selected group: its detail (counts, hosts, history, "seen before") and its occurrences;
@@ -27,6 +28,8 @@ import java.util.Objects;
  */
 public final class GroupDetailViewModel {
     public static final int OCCURRENCE_LIMIT = 500;
+    /** Occurrences listed under the traceback in "Copy as Markdown". */
+    public static final int MARKDOWN_OCCURRENCES = 5;
 
     private final TracebackLibrary library;
     private final TaskExecutor executor;
@@ -37,6 +40,7 @@ public final class GroupDetailViewModel {
     private final ReadOnlyObjectWrapper<Traceback> traceback = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
+    private GroupQuery query = GroupQuery.ALL;
     private TaskHandle detailLoad;
     private TaskHandle tracebackLoad;
 
@@ -73,6 +77,7 @@ public final class GroupDetailViewModel {
         if (detailLoad != null) {
             detailLoad.cancel();
         }
+        this.query = query == null ? GroupQuery.ALL : query;
         if (group == null) {
             detail.set(null);
             occurrences.clear();
@@ -101,6 +106,29 @@ public final class GroupDetailViewModel {
                             .orElse(d.occurrences().isEmpty() ? null : d.occurrences().getFirst()));
                 })
                 .onFailure(e -> error.set("Could not load the group: " + e.getMessage())));
+    }
+
+    /**
+     * The selected group as the report's Markdown, for an issue: its facts, the selected
+     * occurrence in full with its context, and its newest occurrences. Hands the text to
+     * {@code onReady} on the UI thread; nothing happens while no occurrence is selected.
+     */
+    public void markdown(boolean jira, Consumer<String> onReady) {
+        GroupDetail d = detail.get();
+        Occurrence o = selectedOccurrence.get();
+        if (d == null || o == null) {
+            return;
+        }
+        String fingerprint = d.group().fingerprint();
+        GroupQuery q = query;
+        executor.execute(BackgroundTask.of(
+                        () -> library.groupMarkdown(fingerprint, o.id(), q, MARKDOWN_OCCURRENCES, jira).orElse(null))
+                .onSuccess(md -> {
+                    if (md != null) {
+                        onReady.accept(md);
+                    }
+                })
+                .onFailure(e -> error.set("Could not make the Markdown: " + e.getMessage())));
     }
 
     /** Selects the next (older) occurrence; the {@code n} key. */

@@ -32,6 +32,7 @@ public final class TracebackView {
     private final Button copy = new Button("Copy", Icons.of(Feather.COPY));
     private final Button copyMarkdown = new Button("Markdown", Icons.of(Feather.FILE_TEXT));
     private Traceback shown;
+    private Runnable onCopyMarkdown = () -> { };
 
     public TracebackView() {
         root.getStyleClass().add("traceback-pane");
@@ -44,11 +45,12 @@ public final class TracebackView {
         copy.setId("copy-traceback");
         copy.setTooltip(new Tooltip("Copy the traceback as plain text"));
         copyMarkdown.setId("copy-markdown");
-        copyMarkdown.setTooltip(new Tooltip("Copy the traceback, where and when, and its context as Markdown"));
+        copyMarkdown.setTooltip(new Tooltip("Copy the group as Markdown for an issue: facts, this traceback with its"
+                + " context, the newest occurrences"));
         copy.getStyleClass().addAll("small", "flat");
         copyMarkdown.getStyleClass().addAll("small", "flat");
         copy.setOnAction(e -> copyToClipboard(shown == null ? null : shown.text()));
-        copyMarkdown.setOnAction(e -> copyToClipboard(shown == null ? null : TracebackMarkdown.format(shown)));
+        copyMarkdown.setOnAction(e -> onCopyMarkdown.run());
         Label title = new Label("Traceback");
         title.getStyleClass().add("pane-title");
         Region spacer = new Region();
@@ -62,6 +64,11 @@ public final class TracebackView {
         root.setTop(header);
         root.setCenter(scroll);
         show(null);
+    }
+
+    /** What the Markdown button does (the text comes from the store, so the detail pane provides it). */
+    public void setOnCopyMarkdown(Runnable action) {
+        this.onCopyMarkdown = action == null ? () -> { } : action;
     }
 
     public Node node() {
@@ -119,7 +126,7 @@ public final class TracebackView {
         return t;
     }
 
-    private static void copyToClipboard(String text) {
+    static void copyToClipboard(String text) {
         if (text == null) {
             return;
         }

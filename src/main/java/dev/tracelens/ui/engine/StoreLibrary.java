@@ -1,6 +1,12 @@
 package dev.tracelens.ui.engine;
 
 import dev.tracelens.archive.Problem;
+import dev.tracelens.report.CsvReportWriter;
+import dev.tracelens.report.MarkdownReportWriter;
+import dev.tracelens.report.ReportExporter;
+import dev.tracelens.report.ReportGroup;
+import dev.tracelens.report.ReportHeader;
+import dev.tracelens.report.StoreReportSource;
 import dev.tracelens.store.ArchiveRecord;
 import dev.tracelens.store.BucketSize;
 import dev.tracelens.store.GroupList;
@@ -18,13 +24,17 @@ import dev.tracelens.store.StoreRetention;
 import dev.tracelens.store.TracebackStore;
 import dev.tracelens.traceback.Traceback;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 
 /** The app's view of the Lucene store: maps {@link TracebackLibrary} onto {@code dev.tracelens.store}. */
 public final class StoreLibrary implements TracebackLibrary {
@@ -36,10 +46,17 @@ public final class StoreLibrary implements TracebackLibrary {
 
     private final TracebackStore store;
     private final StoreQueries queries;
+    private final Clock clock;
 
     public StoreLibrary(TracebackStore store) {
+        this(store, Clock.systemUTC());
+    }
+
+    /** @param clock stamps exported reports ("made at") */
+    public StoreLibrary(TracebackStore store, Clock clock) {
         this.store = store;
         this.queries = new StoreQueries(store);
+        this.clock = clock;
     }
 
     /** Opens (creating if needed) the store in {@code dir}. */
@@ -147,6 +164,68 @@ public final class StoreLibrary implements TracebackLibrary {
         }
         return new Facets(List.copyOf(hosts), List.copyOf(programs), List.copyOf(types), first, last,
                 all.totalOccurrences());
+    }
+
+    @Override
+    public long export(ExportRequest request, Path target, ExportListener listener)
+            throws InvalidQueryException, IOException {
+        StoreFilter filter = filter(request.query());
+        StoreReportSource source = run(() -> {
+            if (filter.hasText()) {
+                queries.validate(filter.text());
+            }
+            return new StoreReportSource(queries, filter, request.fingerprints(), request.occurrences());
+        });
+        boolean picked = !request.fingerprints().isEmpty();
+        ReportExporter exporter = new ReportExporter(clock);
+        ReportHeader header = exporter.header(request.title(), StoreReportSource.describe(filter, request.fingerprints()),
+                filter.since(), filter.until(), source.history(picked));
+        Iterator<ReportGroup> groups = source.groups();
+        long total = source.groupCount();
+        Iterator<ReportGroup> watched = new Iterator<>() {
+            private long written;
+            private long reported;
+
+            @Override
+            public boolean hasNext() {
+                if (written > reported) {
+                    reported = written;
+                    listener.onGroupWritten(written, total); // the previous group is written by now
+                }
+                if (listener.isCancelled()) {
+                    throw new CancellationException("export cancelled");
+                }
+                return groups.hasNext();
+            }
+
+            @Override
+            public ReportGroup next() {
+                written++;
+                return groups.next();
+            }
+        };
+        // A CSV lists occurrences; with none to list, a row per group says more than a bare header.
+        CsvReportWriter.By csvBy = request.occurrences() == 0 ? CsvReportWriter.By.GROUP : CsvReportWriter.By.OCCURRENCE;
+        return exporter.exportTo(target, request.format(), csvBy, header, watched);
+    }
+
+    @Override
+    public Optional<String> groupMarkdown(String fingerprint, long occurrenceId, GroupQuery query, int occurrences,
+                                          boolean jira) throws InvalidQueryException {
+        StoreFilter filter = filter(query);
+        GroupList one = run(() -> queries.groups(filter.withFingerprint(fingerprint), GroupSort.COUNT, 1));
+        if (one.groups().isEmpty()) {
+            return Optional.empty();
+        }
+        ReportGroup group = StoreReportSource.group(queries, filter, fingerprint, occurrences);
+        // The occurrence the user is looking at is the one the issue shows in full.
+        Traceback shown = queries.occurrence(occurrenceId).filter(t -> t.fingerprint().equals(fingerprint))
+                .orElse(group.representative());
+        ReportGroup withShown = new ReportGroup(group.fingerprint(), group.exceptionType(), shown.message(),
+                group.count(), group.firstSeen(), group.lastSeen(), group.hosts(), group.programs(), shown,
+                group.occurrences(), group.history());
+        return Optional.of(MarkdownReportWriter.toMarkdown(withShown,
+                jira ? MarkdownReportWriter.Flavor.JIRA : MarkdownReportWriter.Flavor.GITHUB));
     }
 
     @Override

@@ -27,6 +27,25 @@ public interface TracebackLibrary extends AutoCloseable {
     Facets facets();
 
     /**
+     * Writes a report of the requested groups to {@code target}, atomically: the file is
+     * complete or not there (also when the export fails or is cancelled).
+     *
+     * @return the number of groups written
+     * @throws java.util.concurrent.CancellationException when the listener asks to stop
+     * @throws java.io.IOException when the file cannot be written
+     */
+    long export(ExportRequest request, Path target, ExportListener listener)
+            throws InvalidQueryException, java.io.IOException;
+
+    /**
+     * One group as GitHub Markdown (or Jira markup) for an issue, the way a report shows it: its
+     * facts, the occurrence {@code occurrenceId} in full with its context, and the newest
+     * {@code occurrences} listed. Empty when the group has no occurrence under the query.
+     */
+    Optional<String> groupMarkdown(String fingerprint, long occurrenceId, GroupQuery query, int occurrences,
+                                   boolean jira) throws InvalidQueryException;
+
+    /**
      * Imports archive files and folders (folders are searched for archives). Bad rows and files
      * are reported and skipped; unchanged archives already stored are skipped.
      *

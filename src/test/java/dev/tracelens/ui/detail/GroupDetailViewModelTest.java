@@ -56,4 +56,37 @@ class GroupDetailViewModelTest {
         assertNull(model.detailProperty().get());
         assertNull(model.tracebackProperty().get());
     }
+
+    @Test
+    void markdownIsTheReportsGroupWithTheSelectedOccurrenceInFull() throws Exception {
+        library = StoreLibrary.open(tmp.resolve("store"));
+        library.importArchives(List.of(Path.of("sample-logs")), 10, ImportListener.NONE);
+        GroupRow top = library.groups(GroupQuery.ALL, 10).getFirst();
+        GroupDetailViewModel model = new GroupDetailViewModel(library, new CurrentThreadTaskExecutor());
+        model.show(top, GroupQuery.ALL);
+        model.next();
+        var shown = model.tracebackProperty().get();
+        assertTrue(!shown.context().isEmpty(), "the sample tracebacks have context");
+
+        List<String> copied = new java.util.ArrayList<>();
+        model.markdown(false, copied::add);
+        assertEquals(1, copied.size());
+        String md = copied.getFirst();
+        assertTrue(md.startsWith("## " + top.exceptionType()), md);
+        assertTrue(md.contains("- **Count:** " + top.count() + "\n"), md);
+        assertTrue(md.contains(top.fingerprint()), md);
+        assertTrue(md.contains(shown.text()), "the selected occurrence's traceback: " + md);
+        assertTrue(md.contains(shown.context().getLast().message()), "with its context: " + md);
+        assertTrue(md.contains("```text\n"), "fenced: " + md);
+        assertTrue(md.contains("Occurrences: " + top.count()), "lists the newest occurrences: " + md);
+
+        copied.clear();
+        model.markdown(true, copied::add);
+        assertTrue(copied.getFirst().contains("{noformat}"), copied.getFirst());
+
+        model.show(null, GroupQuery.ALL);
+        copied.clear();
+        model.markdown(false, copied::add);
+        assertEquals(List.of(), copied, "nothing selected, nothing copied");
+    }
 }

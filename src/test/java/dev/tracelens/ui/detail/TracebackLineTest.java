@@ -1,10 +1,7 @@
 package dev.tracelens.ui.detail;
 
-import dev.tracelens.traceback.ContextLine;
-import dev.tracelens.traceback.Traceback;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.List;
 
 import static dev.tracelens.ui.detail.TracebackLine.Kind.APP_CODE;
@@ -15,7 +12,6 @@ import static dev.tracelens.ui.detail.TracebackLine.Kind.HEADER;
 import static dev.tracelens.ui.detail.TracebackLine.Kind.LIBRARY_CODE;
 import static dev.tracelens.ui.detail.TracebackLine.Kind.LIBRARY_FRAME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TracebackLineTest {
     static final String CHAINED = """
@@ -48,18 +44,5 @@ class TracebackLineTest {
                 + "SyntaxError: invalid syntax");
         assertEquals(List.of(HEADER, LIBRARY_FRAME, LIBRARY_FRAME, APP_FRAME, EXCEPTION),
                 lines.stream().map(TracebackLine::kind).toList());
-    }
-
-    @Test
-    void markdownHasTitleFencedTextAndContext() {
-        Traceback t = new Traceback(2, 1, Instant.parse("2026-11-20T03:53:54Z"), "i-19ab44c2", "app-worker",
-                "ValueError", "bad ```value```", List.of(), List.of(), "Traceback (most recent call last):\n"
-                + "ValueError: bad ```value```", List.of(new ContextLine(0, Instant.parse("2026-11-20T03:53:50Z"),
-                "[7] WARNING gateway slow", true)), "fp", List.of(), false, "2026-11-20-03.tsv.gz", 17);
-        String md = TracebackMarkdown.format(t);
-        assertTrue(md.startsWith("### `ValueError`: bad '''value'''"), md);
-        assertTrue(md.contains("````python\nTraceback (most recent call last):\nValueError: bad ```value```\n````"), md);
-        assertTrue(md.contains("2026-11-20 03:53:50 > [7] WARNING gateway slow"), md);
-        assertTrue(md.contains("`2026-11-20-03.tsv.gz` row 17"), md);
     }
 }

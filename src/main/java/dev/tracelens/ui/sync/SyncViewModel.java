@@ -1,0 +1,367 @@
+package dev.tracelens.ui.sync;
+
+import dev.tracelens.store.ImportBatches;
+import dev.tracelens.sync.FailedArchive;
+import dev.tracelens.sync.PlannedArchive;
+import dev.tracelens.sync.S3ArchiveSync;
+import dev.tracelens.sync.SyncListener;
+import dev.tracelens.sync.SyncOptions;
+import dev.tracelens.sync.SyncPlan;
+import dev.tracelens.sync.SyncProgress;
+import dev.tracelens.sync.SyncReport;
+import dev.tracelens.sync.SyncSettings;
+import dev.tracelens.sync.SyncSettingsFile;
+import dev.tracelens.sync.SyncedArchive;
+import dev.tracelens.ui.task.BackgroundTask;
+import dev.tracelens.ui.task.TaskExecutor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The Sync dialog: where the archives are (bucket, prefix, region, profile, endpoint; the same
+ * {@code sync.json} as {@code tracelens sync}), the date range, the archives of the range and
+ * their status, and a sync with progress and cancel whose archives go to the import queue in
+ * time order while later ones still download. Credentials never pass through here: they stay in
+ * the AWS SDK's chain (environment, {@code ~/.aws}, a named profile).
+ */
+public final class SyncViewModel {
+    public enum State { IDLE, LISTING, LISTED, SYNCING, DONE, CANCELLED, FAILED }
+
+    private enum Mode { LIST, SYNC, RETRY }
+
+    /** Longest range the dialog accepts, as the sync itself. */
+    static final int MAX_DAYS = 3660;
+
+    private final TaskExecutor executor;
+    private final SyncSettingsFile settingsFile;
+    private final Path cacheDir;
+    private final Function<SyncSettings, S3Client> clients;
+    private final SyncOptions options;
+    private final Consumer<List<Path>> importer;
+
+    private final StringProperty bucket = new SimpleStringProperty("");
+    private final StringProperty prefix = new SimpleStringProperty(SyncSettings.DEFAULT_PREFIX);
+    private final StringProperty region = new SimpleStringProperty("");
+    private final StringProperty profile = new SimpleStringProperty("");
+    private final StringProperty endpoint = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ObservableList<ArchiveRow> archives = FXCollections.observableArrayList();
+    private final Map<String, Integer> rowOfKey = new HashMap<>();
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyObjectWrapper<SyncReport> lastReport = new ReadOnlyObjectWrapper<>();
+    private volatile S3ArchiveSync running;
+    private volatile boolean cancelRequested;
+
+    /**
+     * @param settingsFile the saved sync settings (shared with {@code tracelens sync})
+     * @param cacheDir     where synced archives are kept
+     * @param clients      makes the S3 client for settings ({@code S3ClientFactory} in the app)
+     * @param importer     gets each batch of synced files to import, on the UI thread, in time
+     *                     order, the previous batch's last file in front as warm-up
+     * @param clock        for the default range (yesterday and today, UTC)
+     */
+    public SyncViewModel(TaskExecutor executor, SyncSettingsFile settingsFile, Path cacheDir,
+                         Function<SyncSettings, S3Client> clients, SyncOptions options, Consumer<List<Path>> importer,
+                         Clock clock) {
+        this.executor = Objects.requireNonNull(executor);
+        this.settingsFile = Objects.requireNonNull(settingsFile);
+        this.cacheDir = Objects.requireNonNull(cacheDir);
+        this.clients = Objects.requireNonNull(clients);
+        this.options = Objects.requireNonNull(options);
+        this.importer = Objects.requireNonNull(importer);
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        from.set(today.minusDays(1));
+        to.set(today);
+        state.addListener((o, a, s) -> busy.set(s == State.LISTING || s == State.SYNCING));
+        reloadSettings();
+    }
+
+    /** Fills the fields from the saved settings (an unreadable file is said, not fatal). */
+    public void reloadSettings() {
+        try {
+            SyncSettings s = settingsFile.load();
+            bucket.set(s.bucket() == null ? "" : s.bucket());
+            prefix.set(s.prefix());
+            region.set(s.region() == null ? "" : s.region());
+            profile.set(s.profile() == null ? "" : s.profile());
+            endpoint.set(s.endpoint() == null ? "" : s.endpoint());
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    public StringProperty bucketProperty() {
+        return bucket;
+    }
+
+    public StringProperty prefixProperty() {
+        return prefix;
+    }
+
+    public StringProperty regionProperty() {
+        return region;
+    }
+
+    public StringProperty profileProperty() {
+        return profile;
+    }
+
+    public StringProperty endpointProperty() {
+        return endpoint;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    /** The archives of the range (or of the failed list), in time order, with their status. */
+    public ObservableList<ArchiveRow> archives() {
+        return archives;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Listing or syncing: the fields and actions wait, Cancel works. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What happened last, in one or two sentences (errors included). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** "2 of 5 archives · 12.3 of 40.0 MB · 8.1 MB/s · papertrail/logs/dt=…/2024-03-01-02.tsv.gz". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** Bytes done of bytes to download, 0..1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The report of the last sync run; null before. */
+    public ReadOnlyObjectProperty<SyncReport> lastReportProperty() {
+        return lastReport.getReadOnlyProperty();
+    }
+
+    /** Lists the archives of the range and how they compare with the cache. */
+    public void list() {
+        start(Mode.LIST);
+    }
+
+    /** Downloads what the range needs and imports every archive of it (unchanged ones are skipped by the store). */
+    public void sync() {
+        start(Mode.SYNC);
+    }
+
+    /** Tries again only the archives in the failed list of earlier syncs. */
+    public void retryFailed() {
+        start(Mode.RETRY);
+    }
+
+    /** Stops soon: downloads stop between chunks and keep their part files; what was imported stays. */
+    public void cancel() {
+        cancelRequested = true;
+        S3ArchiveSync s = running;
+        if (s != null) {
+            s.cancel();
+        }
+    }
+
+    /** The settings from the fields; throws IllegalArgumentException with a message for the user. */
+    SyncSettings settings() {
+        String url = endpoint.get() == null ? "" : endpoint.get().strip();
+        if (!url.isEmpty()) {
+            try {
+                if (URI.create(url).getRawUserInfo() != null) {
+                    throw new IllegalArgumentException("The endpoint must not hold credentials; put them in"
+                            + " ~/.aws/credentials (a profile) or the AWS_* environment");
+                }
+            } catch (IllegalArgumentException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("The endpoint")) {
+                    throw e;
+                }
+                throw new IllegalArgumentException("Endpoint is not a URL: " + url);
+            }
+        }
+        SyncSettings s = new SyncSettings(bucket.get(), prefix.get(), region.get(), profile.get(), url);
+        if (s.bucket() == null) {
+            throw new IllegalArgumentException("Give the bucket Papertrail archives to");
+        }
+        return s;
+    }
+
+    private void start(Mode mode) {
+        if (busy.get()) {
+            return;
+        }
+        SyncSettings settings;
+        LocalDate first = from.get();
+        LocalDate last = to.get();
+        try {
+            settings = settings();
+            if (mode != Mode.RETRY) {
+                if (first == null || last == null) {
+                    throw new IllegalArgumentException("Give the first and the last day of the range");
+                }
+                if (last.isBefore(first)) {
+                    throw new IllegalArgumentException("The last day " + last + " is before the first day " + first);
+                }
+                if (first.plusDays(MAX_DAYS).isBefore(last)) {
+                    throw new IllegalArgumentException("The range is longer than " + MAX_DAYS + " days");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            state.set(State.FAILED);
+            message.set(e.getMessage());
+            return;
+        }
+        cancelRequested = false;
+        progress.set(0);
+        progressText.set("");
+        state.set(mode == Mode.LIST ? State.LISTING : State.SYNCING);
+        message.set(mode == Mode.RETRY ? "Checking the failed archives…"
+                : "Listing s3://" + settings.bucket() + "/" + settings.prefix() + " for " + first + " to " + last + "…");
+        executor.execute(new BackgroundTask<SyncReport>() {
+            @Override
+            protected SyncReport call() {
+                try (S3Client s3 = clients.apply(settings)) {
+                    S3ArchiveSync sync = new S3ArchiveSync(s3, settings, cacheDir, options);
+                    running = sync;
+                    if (cancelRequested) {
+                        sync.cancel();
+                    }
+                    SyncPlan plan = mode == Mode.RETRY ? sync.planRetryFailed() : sync.plan(first, last);
+                    settingsFile.save(settings); // only settings that worked are remembered
+                    executor.runOnUi(() -> showPlan(plan, settings, mode));
+                    if (mode == Mode.LIST) {
+                        return null;
+                    }
+                    ImportBatches batches = new ImportBatches();
+                    return sync.runBatches(plan, new SyncListener() {
+                        @Override
+                        public void progress(SyncProgress p) {
+                            publish(() -> showProgress(p));
+                        }
+
+                        @Override
+                        public void failed(FailedArchive f) {
+                            executor.runOnUi(() -> mark(f.key(), ArchiveRow.Status.FAILED, f.reason()));
+                        }
+                    }, batch -> {
+                        List<Path> files = batches.next(batch.stream().map(SyncedArchive::localFile).toList()).files();
+                        executor.runOnUi(() -> {
+                            batch.forEach(a -> mark(a.key(), ArchiveRow.Status.SYNCED, ""));
+                            importer.accept(files);
+                        });
+                    });
+                } finally {
+                    running = null;
+                }
+            }
+        }.onSuccess(report -> finished(mode, report))
+                .onFailure(e -> {
+                    state.set(State.FAILED);
+                    message.set(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                }));
+    }
+
+    private void showPlan(SyncPlan plan, SyncSettings s, Mode mode) {
+        archives.clear();
+        rowOfKey.clear();
+        for (PlannedArchive a : plan.archives()) {
+            rowOfKey.put(a.remote().key(), archives.size());
+            archives.add(new ArchiveRow(a.remote().key(), a.remote().day(), a.remote().size(),
+                    ArchiveRow.Status.valueOf(a.status().name()), ""));
+        }
+        message.set(String.format(Locale.ROOT, "%d archives in s3://%s/%s%s: %d new, %d changed, %d failed before,"
+                        + " %d synced (%s to download)", plan.archives().size(), s.bucket(), s.prefix(),
+                mode == Mode.RETRY ? " in the failed list" : "", plan.count(PlannedArchive.Status.NEW),
+                plan.count(PlannedArchive.Status.CHANGED), plan.count(PlannedArchive.Status.FAILED),
+                plan.count(PlannedArchive.Status.SYNCED), megabytes(plan.bytesToDownload())));
+    }
+
+    private void showProgress(SyncProgress p) {
+        progress.set(p.bytesTotal() > 0 ? Math.min(1, (double) p.bytesDone() / p.bytesTotal())
+                : p.filesTotal() > 0 ? (double) p.filesDone() / p.filesTotal() : 1);
+        progressText.set(String.format(Locale.ROOT, "%d of %d archives · %s of %s · %s/s%s", p.filesDone(),
+                p.filesTotal(), megabytes(p.bytesDone()), megabytes(p.bytesTotal()),
+                megabytes((long) p.bytesPerSecond()), p.currentKey() == null ? "" : " · " + printable(p.currentKey())));
+    }
+
+    private void mark(String key, ArchiveRow.Status status, String reason) {
+        Integer i = rowOfKey.get(key);
+        if (i != null) {
+            archives.set(i, archives.get(i).with(status, reason));
+        }
+    }
+
+    private void finished(Mode mode, SyncReport report) {
+        if (mode == Mode.LIST) {
+            state.set(State.LISTED);
+            return;
+        }
+        lastReport.set(report);
+        double secs = Math.max(1e-3, report.elapsed().toNanos() / 1e9);
+        String text = String.format(Locale.ROOT, "%s %d archives (%s) in %.1f s; %d already synced; %d failed%s",
+                report.cancelled() ? "Cancelled after downloading" : "Downloaded", report.downloaded().size(),
+                megabytes(report.bytesDownloaded()), secs, report.alreadySynced().size(), report.failed().size(),
+                report.failed().isEmpty() ? "." : " (Retry failed tries them again).");
+        if (!report.cancelled()) {
+            progress.set(1);
+            text += " Synced archives are imported in the background (status bar).";
+        }
+        message.set(text);
+        state.set(report.cancelled() ? State.CANCELLED : State.DONE);
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    /** Keys are untrusted: control and format characters are shown as '?', long keys cut. */
+    static String printable(String key) {
+        StringBuilder sb = new StringBuilder(Math.min(key.length(), 200));
+        key.codePoints().limit(200).forEach(c -> sb.appendCodePoint(Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT ? '?' : c));
+        return key.length() > 200 ? sb + "…" : sb.toString();
+    }
+}
