@@ -4,6 +4,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 
 import java.io.IOException;
@@ -11,7 +12,8 @@ import java.time.Instant;
 
 /**
  * Retention: deletes occurrences older than a date and reclaims their space. The archive registry
- * is kept, so a later import of the same (unchanged) archives does not bring them back.
+ * is kept, so a later import of the same (unchanged) archives does not bring them back. {@link
+ * #clear()} empties the store instead, registry included.
  */
 public final class StoreRetention {
     private final TracebackStore store;
@@ -27,6 +29,24 @@ public final class StoreRetention {
                 .add(LongPoint.newRangeQuery(StoreSchema.TIME, Long.MIN_VALUE, before.toEpochMilli() - 1),
                         BooleanClause.Occur.FILTER)
                 .build();
+        return delete(old, StoreQueryBuilder.tracebacks());
+    }
+
+    /**
+     * Empties the store: every occurrence and the archive registry, so that importing the same
+     * archives again brings their tracebacks back (what "remove sample data" means to a user).
+     * Returns how many occurrences were deleted.
+     */
+    public long clear() {
+        return delete(new MatchAllDocsQuery(), StoreQueryBuilder.tracebacks());
+    }
+
+    /** Deletes what {@code what} matches, reclaiming space; returns how many {@code counted} it deleted. */
+    private long delete(Query what, Query counted) {
+        Query old = new BooleanQuery.Builder()
+                .add(what, BooleanClause.Occur.FILTER)
+                .add(counted, BooleanClause.Occur.FILTER)
+                .build();
         synchronized (store.writeLock()) {
             try {
                 long count = store.search(s -> (long) s.count(old));
@@ -34,7 +54,7 @@ public final class StoreRetention {
                     return 0;
                 }
                 IndexWriter writer = store.writer();
-                writer.deleteDocuments(old);
+                writer.deleteDocuments(what);
                 store.commit();
                 // Deleted documents only free their space once their segments are rewritten.
                 writer.forceMergeDeletes(true);

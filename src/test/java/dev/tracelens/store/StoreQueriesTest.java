@@ -207,6 +207,14 @@ class StoreQueriesTest {
         assertTrue(store.sizeOnDisk() > 0 && sizeBefore > 0);
     }
 
+    @Test
+    void clearEmptiesTheStoreAndTheRegistry() {
+        assertEquals(7, new StoreRetention(store).clear());
+        assertEquals(0, store.tracebackCount());
+        assertTrue(new ArchiveRegistry(store).list().isEmpty(), "the archives can be imported again");
+        assertEquals(0, new StoreRetention(store).clear());
+    }
+
     private static List<Long> sorted(List<Long> ids) {
         return ids.stream().sorted().toList();
     }

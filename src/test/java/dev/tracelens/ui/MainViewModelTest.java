@@ -68,6 +68,10 @@ class MainViewModelTest {
         assertTrue(m.groups().groups().isEmpty());
         assertNull(m.detail().detailProperty().get());
         assertFalse(settings.load().sampleDataOnly());
+
+        // Removed means forgotten: opening the samples again brings their groups back.
+        m.open(List.of(SAMPLES));
+        assertFalse(m.groups().groups().isEmpty());
     }
 
     @Test

@@ -262,7 +262,7 @@ public final class StoreLibrary implements TracebackLibrary {
 
     @Override
     public void clear() {
-        new StoreRetention(store).prune(Instant.ofEpochMilli(Long.MAX_VALUE));
+        new StoreRetention(store).clear();
     }
 
     @Override

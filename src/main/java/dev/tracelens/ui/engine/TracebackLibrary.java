@@ -61,7 +61,10 @@ public interface TracebackLibrary extends AutoCloseable {
      */
     void showUncommitted();
 
-    /** Deletes every stored traceback (the "remove sample data" action). */
+    /**
+     * Deletes every stored traceback and forgets the imported archives (the "remove sample data"
+     * action), so opening the same archives again imports them again.
+     */
     void clear();
 
     @Override
