@@ -80,6 +80,11 @@ final class ScanCommand implements Callable<Integer> {
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
+                        // PrintWriter swallows write errors: without this check, `scan big.tsv.gz | head`
+                        // would read gigabytes after head has gone.
+                        if (out.checkError()) {
+                            throw new OutputClosed();
+                        }
                     }
                 }
 
@@ -91,6 +96,8 @@ final class ScanCommand implements Callable<Integer> {
             if (format == Format.text) {
                 report.print(out);
             }
+        } catch (OutputClosed e) {
+            return 0; // the reader of our output has all it wanted
         } finally {
             out.flush();
         }
@@ -101,6 +108,13 @@ final class ScanCommand implements Callable<Integer> {
                 summary.rows(), summary.archives().size(), summary.tracebacks(), report.groupCount(),
                 summary.badRows(), seconds);
         return failed ? 1 : 0;
+    }
+
+    /** Thrown from the listener to stop the scan when nobody reads stdout any more. */
+    private static final class OutputClosed extends RuntimeException {
+        OutputClosed() {
+            super("standard output closed", null, false, false);
+        }
     }
 
     private static String reason(IOException e) {

@@ -2,7 +2,12 @@ package dev.tracelens.cli;
 
 import picocli.CommandLine;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 
 /** The {@code tracelens} command and its subcommands. */
@@ -19,7 +24,17 @@ public final class TracelensCommand implements Runnable {
 
     /** Runs the command line and returns the process exit code (0 ok, 1 input failed, 2 usage). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        // Straight to file descriptor 1 rather than through System.out: PrintStream swallows a
+        // broken pipe, and `tracelens scan ... | head` must notice that its reader has gone.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), true);
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+        }
     }
 
     /** The same, writing to the given streams instead of stdout and stderr (for embedding and tests). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packaged {@code target/tracelens.jar} runs as {@code java -jar} with its {@code lib/} beside it. */
@@ -31,6 +32,32 @@ class JarIT {
     }
 
     private record Result(int code, String out, String err) {
+    }
+
+    @Test
+    void stopsReadingWhenItsOutputIsClosed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // 20,000 tracebacks: far more JSON than a pipe holds, so the scan must wait for its reader.
+        Path archive = dir.resolve("2016-08-12-03.tsv");
+        try (var w = Files.newBufferedWriter(archive)) {
+            long id = 1;
+            for (int i = 0; i < 20_000; i++) {
+                for (String line : new String[] {"Traceback (most recent call last):",
+                        "  File \"/srv/app/app/views.py\", line 42, in get_user", "    return users[user_id]",
+                        "KeyError: 'user_id'"}) {
+                    w.write((id++) + "\t2016-08-12T03:18:39\t2016-08-12T03:18:39\t1\ti-1\t10.0.0.1\tUser\tNotice\tapp\t"
+                            + line + "\n");
+                }
+            }
+        }
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "scan", "--format", "jsonl", archive.toString()).redirectError(err.toFile()).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertTrue(out.readLine().startsWith("{\"id\":\""));
+        } // closed: as `| head -1` does
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "scan kept going after its output was closed");
+        assertEquals(0, p.exitValue());
+        assertFalse(Files.readString(err).contains("tracebacks in"), "it stopped before the end: " + Files.readString(err));
     }
 
     @Test
