@@ -2,7 +2,6 @@ package dev.tracelens;
 
 import dev.tracelens.cli.TracelensCommand;
 import dev.tracelens.ui.AppLauncher;
-import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -19,7 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Set<String> commands = new CommandLine(new TracelensCommand()).getSubcommands().keySet();
+        Set<String> commands = TracelensCommand.commandNames();
         if (!opensApp(args, commands)) {
             System.exit(TracelensCommand.run(args));
         }

@@ -50,6 +50,21 @@ public final class TracelensCommand implements Runnable {
         }
     }
 
+    /**
+     * The names of the commands, read from the annotations without building the command line
+     * (which instantiates every command): the app's start asks for them only to decide that it
+     * is not the command line.
+     */
+    public static java.util.Set<String> commandNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Class<?> c : TracelensCommand.class.getAnnotation(Command.class).subcommands()) {
+            Command command = c.getAnnotation(Command.class);
+            names.add(command.name());
+            names.addAll(java.util.List.of(command.aliases()));
+        }
+        return names;
+    }
+
     private static CommandLine commandLine() {
         return new CommandLine(new TracelensCommand());
     }
