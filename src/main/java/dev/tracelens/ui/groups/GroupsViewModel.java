@@ -245,8 +245,16 @@ public final class GroupsViewModel {
         replacing = true;
         try {
             query.set(loaded.query());
-            if (!groups.equals(list)) {
-                groups.setAll(list); // an unchanged list would still relayout the table
+            if (sameGroupsInSameOrder(list)) {
+                // While an import runs the list reloads with the same groups and new counts: replacing
+                // only the rows that changed spares the table a relayout of every row.
+                for (int i = 0; i < list.size(); i++) {
+                    if (!groups.get(i).equals(list.get(i))) {
+                        groups.set(i, list.get(i));
+                    }
+                }
+            } else {
+                groups.setAll(list);
             }
             reselect();
         } finally {
@@ -256,6 +264,18 @@ public final class GroupsViewModel {
         summary.set(list.size() + (list.size() == 1 ? " group, " : " groups, ") + total
                 + (total == 1 ? " traceback" : " tracebacks") + (list.size() == LIMIT ? " (first " + LIMIT + ")" : ""));
         listVersion.set(listVersion.get() + 1);
+    }
+
+    private boolean sameGroupsInSameOrder(List<GroupRow> list) {
+        if (groups.size() != list.size()) {
+            return false;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!groups.get(i).fingerprint().equals(list.get(i).fingerprint())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void reselect() {
