@@ -41,6 +41,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import static dev.tracelens.sync.SyncText.megabytes;
+import static dev.tracelens.sync.SyncText.printable;
+
 /**
  * {@code tracelens sync}: downloads the Papertrail archives of a date range from S3 into the local
  * cache, only what is new, with progress on stderr; the bucket settings persist for the next run.
@@ -271,18 +274,6 @@ final class SyncCommand implements Callable<Integer> {
             err.println("Run `tracelens sync --retry-failed` to retry only those.");
         }
         err.flush();
-    }
-
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
-    }
-
-    /** Keys are untrusted: never send their control characters (terminal escapes) to the terminal. */
-    static String printable(String key) {
-        StringBuilder sb = new StringBuilder(Math.min(key.length(), 200));
-        key.codePoints().limit(200).forEach(c -> sb.appendCodePoint(Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT ? '?' : c));
-        return key.length() > 200 ? sb + "..." : sb.toString();
     }
 
     /** Progress on stderr: a redrawn line on a terminal, else a line per finished archive. */

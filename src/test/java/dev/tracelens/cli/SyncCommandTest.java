@@ -214,6 +214,6 @@ class SyncCommandTest {
 
     @Test
     void controlCharactersOfKeysNeverReachTheTerminal() {
-        assertEquals("a?[31mred?b", SyncCommand.printable("a\u001b[31mred\u0007b"));
+        assertEquals("a?[31mred?b", dev.tracelens.sync.SyncText.printable("a\u001b[31mred\u0007b"));
     }
 }

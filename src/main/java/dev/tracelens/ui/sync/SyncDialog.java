@@ -1,5 +1,6 @@
 package dev.tracelens.ui.sync;
 
+import dev.tracelens.sync.SyncText;
 import dev.tracelens.ui.common.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -102,13 +103,13 @@ public final class SyncDialog {
         placeholder.getStyleClass().add("text-muted");
         table.setPlaceholder(placeholder);
         TableColumn<ArchiveRow, String> key = new TableColumn<>("Archive");
-        key.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(SyncViewModel.printable(name(c.getValue().key()))));
+        key.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(SyncText.printable(name(c.getValue().key()))));
         key.setPrefWidth(200);
         TableColumn<ArchiveRow, String> day = new TableColumn<>("Day");
         day.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.valueOf(c.getValue().day())));
         day.setPrefWidth(100);
         TableColumn<ArchiveRow, String> size = new TableColumn<>("Size");
-        size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(SyncViewModel.megabytes(c.getValue().size())));
+        size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(SyncText.megabytes(c.getValue().size())));
         size.setPrefWidth(90);
         TableColumn<ArchiveRow, ArchiveRow> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -192,7 +193,7 @@ public final class SyncDialog {
             }
             String s = row.status().name().toLowerCase(Locale.ROOT);
             setText(row.reason().isEmpty() ? s : s + ": " + row.reason());
-            setTooltip(new Tooltip(SyncViewModel.printable(row.key())
+            setTooltip(new Tooltip(SyncText.printable(row.key())
                     + (row.reason().isEmpty() ? "" : "\n" + row.reason())));
             if (row.status() == ArchiveRow.Status.FAILED) {
                 getStyleClass().add("error-text");

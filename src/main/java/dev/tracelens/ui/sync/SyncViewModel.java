@@ -42,6 +42,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import static dev.tracelens.sync.SyncText.megabytes;
+import static dev.tracelens.sync.SyncText.printable;
+
 /**
  * The Sync dialog: where the archives are (bucket, prefix, region, profile, endpoint; the same
  * {@code sync.json} as {@code tracelens sync}), the date range, the archives of the range and
@@ -353,15 +356,4 @@ public final class SyncViewModel {
         state.set(report.cancelled() ? State.CANCELLED : State.DONE);
     }
 
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
-    }
-
-    /** Keys are untrusted: control and format characters are shown as '?', long keys cut. */
-    static String printable(String key) {
-        StringBuilder sb = new StringBuilder(Math.min(key.length(), 200));
-        key.codePoints().limit(200).forEach(c -> sb.appendCodePoint(Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT ? '?' : c));
-        return key.length() > 200 ? sb + "…" : sb.toString();
-    }
 }
