@@ -16,7 +16,7 @@ import java.time.Instant;
  * such cells, and those starting with a tab or carriage return, get a leading {@code '} as
  * OWASP recommends. Cells longer than a spreadsheet cell can hold are cut, with a marker.
  */
-public final class CsvReportWriter implements ReportWriter {
+public final class CsvReportWriter extends OrderedReportWriter {
 
     public enum By { OCCURRENCE, GROUP }
 
@@ -30,7 +30,6 @@ public final class CsvReportWriter implements ReportWriter {
 
     private final CSVPrinter csv;
     private final By by;
-    private boolean begun;
 
     public CsvReportWriter(Writer out, By by) throws IOException {
         this.by = by;
@@ -41,15 +40,12 @@ public final class CsvReportWriter implements ReportWriter {
     }
 
     @Override
-    public void begin(ReportHeader header) {
-        begun = true; // the header row is printed by the format itself
+    void writeBegin(ReportHeader header) {
+        // the header row is printed by the format itself
     }
 
     @Override
-    public void group(ReportGroup group) throws IOException {
-        if (!begun) {
-            throw new IllegalStateException("begin() was not called");
-        }
+    void writeGroup(ReportGroup group, long rank) throws IOException {
         if (by == By.GROUP) {
             csv.printRecord(cell(group.fingerprint()), cell(group.exceptionType()), cell(group.message()),
                     group.count(), time(group.firstSeen()), time(group.lastSeen()),
@@ -64,10 +60,7 @@ public final class CsvReportWriter implements ReportWriter {
     }
 
     @Override
-    public void end() throws IOException {
-        if (!begun) {
-            throw new IllegalStateException("begin() was not called");
-        }
+    void writeEnd(long groups, long occurrences) throws IOException {
         csv.flush();
     }
 

@@ -25,7 +25,7 @@ import java.util.Locale;
  * temporary file that is appended at {@link #end()}. Memory stays at one group whatever the
  * number of groups; the spool file is deleted on {@link #end()} or {@link #close()}.
  */
-public final class HtmlReportWriter implements ReportWriter {
+public final class HtmlReportWriter extends OrderedReportWriter {
     static final int TITLE_CHARS = 200;
     static final int CELL_CHARS = 160;
     static final int HOSTS_SHOWN = 5;
@@ -36,8 +36,6 @@ public final class HtmlReportWriter implements ReportWriter {
     private Path spoolFile;
     private Writer details;
     private ReportHeader header;
-    private long groups;
-    private long occurrences;
 
     /** Spools details in {@code spoolDir} (e.g. next to the report, on the same disk). */
     public HtmlReportWriter(Writer out, Path spoolDir) {
@@ -46,7 +44,7 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     @Override
-    public void begin(ReportHeader header) throws IOException {
+    void writeBegin(ReportHeader header) throws IOException {
         this.header = header;
         spoolFile = Files.createTempFile(spoolDir, "tracelens-report-", ".html.part");
         details = Files.newBufferedWriter(spoolFile, StandardCharsets.UTF_8);
@@ -72,19 +70,14 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     @Override
-    public void group(ReportGroup group) throws IOException {
-        if (header == null) {
-            throw new IllegalStateException("begin() was not called");
-        }
-        groups++;
-        occurrences += group.count();
-        String anchor = "g" + groups;
-        out.write("<tr><td class=\"n\">" + groups + "</td><td class=\"type\"><a href=\"#" + anchor + "\">"
+    void writeGroup(ReportGroup group, long rank) throws IOException {
+        String anchor = "g" + rank;
+        out.write("<tr><td class=\"n\">" + rank + "</td><td class=\"type\"><a href=\"#" + anchor + "\">"
                 + typeOf(group) + "</a></td><td class=\"msg\">" + Html.oneLine(group.message(), CELL_CHARS)
                 + "</td><td class=\"n\">" + group.count() + "</td><td>" + Html.escape(names(group.hosts()))
                 + "</td><td class=\"t\">" + ReportTimes.time(group.firstSeen()) + "</td><td class=\"t\">"
                 + ReportTimes.time(group.lastSeen()) + "</td></tr>\n");
-        writeDetails(details, group, anchor, groups);
+        writeDetails(details, group, anchor, rank);
     }
 
     private static void writeDetails(Writer w, ReportGroup group, String anchor, long rank) throws IOException {
@@ -162,10 +155,7 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     @Override
-    public void end() throws IOException {
-        if (header == null) {
-            throw new IllegalStateException("begin() was not called");
-        }
+    void writeEnd(long groups, long occurrences) throws IOException {
         if (groups == 0) {
             out.write("<tr><td colspan=\"7\" class=\"empty\">No tracebacks match this filter.</td></tr>\n");
         }

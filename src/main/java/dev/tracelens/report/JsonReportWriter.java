@@ -19,12 +19,9 @@ import java.util.List;
  * exactly the fields of {@code scan --format jsonl} ({@link TracebackJson}). Written with a
  * streaming generator, one group at a time; the document is never built in memory.
  */
-public final class JsonReportWriter implements ReportWriter {
+public final class JsonReportWriter extends OrderedReportWriter {
     private final JsonGenerator json;
     private final ObjectWriter tracebacks;
-    private boolean begun;
-    private long groups;
-    private long occurrences;
 
     public JsonReportWriter(Writer out) throws IOException {
         json = TracebackJson.mapper().getFactory().createGenerator(out);
@@ -40,8 +37,7 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
-    public void begin(ReportHeader header) throws IOException {
-        begun = true;
+    void writeBegin(ReportHeader header) throws IOException {
         json.writeStartObject();
         json.writeStringField("title", header.title());
         json.writeStringField("filter", header.filter());
@@ -53,12 +49,7 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
-    public void group(ReportGroup group) throws IOException {
-        if (!begun) {
-            throw new IllegalStateException("begin() was not called");
-        }
-        groups++;
-        occurrences += group.count();
+    void writeGroup(ReportGroup group, long rank) throws IOException {
         json.writeStartObject();
         json.writeStringField("fingerprint", group.fingerprint());
         json.writeStringField("exceptionType", group.exceptionType());
@@ -80,10 +71,7 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
-    public void end() throws IOException {
-        if (!begun) {
-            throw new IllegalStateException("begin() was not called");
-        }
+    void writeEnd(long groups, long occurrences) throws IOException {
         json.writeEndArray();
         json.writeNumberField("groupCount", groups);
         json.writeNumberField("occurrenceCount", occurrences);

@@ -17,7 +17,7 @@ import java.util.Locale;
  * editor keeps verbatim). Per group: a heading, counts, first/last seen, hosts, and one block
  * with the rows logged just before the traceback followed by the traceback itself.
  */
-public final class MarkdownReportWriter implements ReportWriter {
+public final class MarkdownReportWriter extends OrderedReportWriter {
 
     public enum Flavor { GITHUB, JIRA }
 
@@ -28,9 +28,6 @@ public final class MarkdownReportWriter implements ReportWriter {
 
     private final Writer out;
     private final Flavor flavor;
-    private boolean begun;
-    private long groups;
-    private long occurrences;
 
     public MarkdownReportWriter(Writer out, Flavor flavor) {
         this.out = out instanceof StringWriter ? out : new BufferedWriter(out, 1 << 16);
@@ -49,8 +46,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
 
     @Override
-    public void begin(ReportHeader header) throws IOException {
-        begun = true;
+    void writeBegin(ReportHeader header) throws IOException {
         out.write(heading(1) + inline(header.title(), HEADING_CHARS) + "\n\n");
         out.write(fact("Filter", header.filter().isEmpty() ? "none (everything)" : inline(header.filter(), 1000)));
         out.write(fact("Range", inline(ReportTimes.range(header.since(), header.until()), 200)));
@@ -61,17 +57,9 @@ public final class MarkdownReportWriter implements ReportWriter {
         out.write('\n');
     }
 
+    /** {@inheritDoc} A rank of 0 writes the group alone, unnumbered ({@link #toMarkdown}). */
     @Override
-    public void group(ReportGroup group) throws IOException {
-        if (!begun) {
-            throw new IllegalStateException("begin() was not called");
-        }
-        groups++;
-        occurrences += group.count();
-        writeGroup(group, groups);
-    }
-
-    private void writeGroup(ReportGroup group, long rank) throws IOException {
+    void writeGroup(ReportGroup group, long rank) throws IOException {
         String title = group.exceptionType().isEmpty() ? "(cut off before the exception)"
                 : inline(group.exceptionType(), HEADING_CHARS);
         String message = inline(group.message(), HEADING_CHARS);
@@ -137,10 +125,7 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
 
     @Override
-    public void end() throws IOException {
-        if (!begun) {
-            throw new IllegalStateException("begin() was not called");
-        }
+    void writeEnd(long groups, long occurrences) throws IOException {
         if (groups == 0) {
             out.write(emphasis("No tracebacks match this filter.") + "\n");
         } else {
