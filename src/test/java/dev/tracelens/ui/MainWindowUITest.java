@@ -5,10 +5,7 @@ import dev.tracelens.store.ArchiveRegistry;
 import dev.tracelens.store.TracebackStore;
 import dev.tracelens.ui.detail.ContextView;
 import dev.tracelens.ui.engine.GroupRow;
-import dev.tracelens.ui.engine.StoreLibrary;
 import dev.tracelens.ui.imports.ImportJob;
-import dev.tracelens.ui.settings.SettingsStore;
-import dev.tracelens.ui.task.FxTaskExecutor;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -29,10 +26,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static dev.tracelens.ui.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,38 +43,18 @@ class MainWindowUITest {
 
     @TempDir
     Path tmp;
-    private StoreLibrary library;
-    private FxTaskExecutor executor;
+    private TestWindow app;
     private MainWindow window;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        library = StoreLibrary.open(tmp.resolve("store"));
-        executor = new FxTaskExecutor();
-        window = new MainWindow(stage, library, executor, new SettingsStore(tmp.resolve("config/ui.json")),
-                null, tmp.resolve("store"));
-        window.show(List.of());
+        app = TestWindow.show(stage, tmp);
+        window = app.window;
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> stage.close());
-        executor.close();
-        library.close();
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) {
-        waitUntil(() -> what, condition);
-    }
-
-    private static void waitUntil(java.util.function.Supplier<String> what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what.get(), e);
-        }
+        app.close(robot);
     }
 
     @SuppressWarnings("unchecked")
@@ -164,14 +140,10 @@ class MainWindowUITest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             window.view().saveLayout();
-            stage.close();
+            app.stage().close();
         });
 
-        robot.interact(() -> {
-            window = new MainWindow(stage, library, executor, new SettingsStore(tmp.resolve("config/ui.json")),
-                    null, tmp.resolve("store"));
-            window.show(List.of());
-        });
+        robot.interact(() -> window = app.reopen());
         TableView<GroupRow> again = groupsTable(robot);
         waitUntil("the same group is selected again", () -> again.getSelectionModel().getSelectedItem() != null
                 && again.getSelectionModel().getSelectedItem().fingerprint().equals(chosen.fingerprint()));
@@ -199,8 +171,7 @@ class MainWindowUITest {
         robot.clickOn("#cancel-import");
         waitUntil("the import stops", () -> job.stateProperty().get() == ImportJob.State.CANCELLED);
         robot.interact(() -> { });
-        executor.close();
-        library.close();
+        app.closeEngine();
 
         // The store opens, and holds exactly the archives it registered as imported: a prefix of
         // the files, none of the rest, and no traceback from an archive it did not register.
@@ -220,9 +191,6 @@ class MainWindowUITest {
             assertTrue(names.containsAll(archivesOfTracebacks), archivesOfTracebacks + " within " + names);
             assertEquals(stored.total(), store.tracebackCount());
         }
-        // Reopen the app's library so @AfterEach can close it.
-        library = StoreLibrary.open(tmp.resolve("store2"));
-        executor = new FxTaskExecutor();
     }
 
     @Test

@@ -6,10 +6,7 @@ import dev.tracelens.sync.SyncSettings;
 import dev.tracelens.sync.SyncSettingsFile;
 import dev.tracelens.sync.TestArchives;
 import dev.tracelens.ui.engine.GroupRow;
-import dev.tracelens.ui.engine.StoreLibrary;
-import dev.tracelens.ui.settings.SettingsStore;
 import dev.tracelens.ui.sync.ArchiveRow;
-import dev.tracelens.ui.task.FxTaskExecutor;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -21,14 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.tracelens.ui.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,38 +38,23 @@ class SyncWindowUITest {
 
     @TempDir
     Path tmp;
-    private StoreLibrary library;
-    private FxTaskExecutor executor;
+    private TestWindow app;
     private MainWindow window;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        library = StoreLibrary.open(tmp.resolve("store"));
-        executor = new FxTaskExecutor();
-        window = new MainWindow(stage, library, executor, new SettingsStore(tmp.resolve("config/ui.json")),
-                null, tmp.resolve("store"));
-        window.show(List.of());
+        app = TestWindow.show(stage, tmp);
+        window = app.window;
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> stage.close());
-        executor.close();
-        library.close();
+        app.close(robot);
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
         System.clearProperty("tracelens.sync.cache.dir");
     }
 
-    private static void waitUntil(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-    }
 
     @Test
     void listThenSyncImportsTheArchivesIntoTheWindow(FxRobot robot, S3ProxyServer server) throws Exception {
