@@ -13,14 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The packaged {@code target/tracelens.jar} runs as {@code java -jar} with its {@code lib/} beside it. */
+/**
+ * The packaged {@code target/tracelens.jar} runs as {@code java -jar} with its {@code lib/} beside
+ * it (or the app image's launcher: {@link PackagedTracelens}).
+ */
 class JarIT {
-    private static final Path JAR = Path.of(System.getProperty("tracelens.jar", "target/tracelens.jar"));
-
     private static Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
+        List<String> command = PackagedTracelens.command(args);
         Path out = Files.createTempFile("tracelens-out", ".txt");
         Path err = Files.createTempFile("tracelens-err", ".txt");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -50,8 +49,8 @@ class JarIT {
             }
         }
         Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString(), "scan", "--format", "jsonl", archive.toString()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(PackagedTracelens.command("scan", "--format", "jsonl", archive.toString()))
+                .redirectError(err.toFile()).start();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             assertTrue(out.readLine().startsWith("{\"id\":\""));
         } // closed: as `| head -1` does

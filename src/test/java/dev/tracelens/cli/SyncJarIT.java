@@ -21,20 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code java -jar target/tracelens.jar sync} against s3proxy: the AWS SDK loads from
+ * {@code java -jar target/tracelens.jar sync} (or the app image's launcher: {@link PackagedTracelens}) against s3proxy: the AWS SDK loads from
  * {@code lib/}, credentials come from the environment (the SDK's default chain), and nothing but
  * our own lines reaches stderr (no SLF4J warnings, no stack traces).
  */
 @ExtendWith(S3ProxyExtension.class)
 class SyncJarIT {
-    private static final Path JAR = Path.of(System.getProperty("tracelens.jar", "target/tracelens.jar"));
-
     private record Result(int code, String out, String err) {
     }
 
     private static Result run(Path tmp, String secret, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString(), "sync"));
+        List<String> command = new ArrayList<>(PackagedTracelens.command("sync"));
         command.addAll(List.of(args));
         Path out = tmp.resolve("out.txt");
         Path err = tmp.resolve("err.txt");
