@@ -100,6 +100,8 @@ class MainWindowUITest {
             waitUntil("p goes back", () -> occurrences.getSelectionModel().getSelectedIndex() == 0);
         }
 
+        assertTrue(messageTooltipsMatch(robot) > 0, "some message is long enough for a tooltip");
+
         int before = table.getItems().size();
         String type = table.getItems().stream().map(GroupRow::exceptionType).filter(t -> t.matches("[A-Za-z]+"))
                 .findFirst().orElseThrow();
@@ -107,6 +109,27 @@ class MainWindowUITest {
         robot.write(type).type(KeyCode.ENTER);
         waitUntil("search narrows the list", () -> table.getItems().size() < before && !table.getItems().isEmpty()
                 && table.getItems().stream().allMatch(g -> g.exceptionType().equals(type)));
+        WaitForAsyncUtils.waitForFxEvents();
+        messageTooltipsMatch(robot);
+    }
+
+    /**
+     * Each shown message cell has a tooltip with its full text when long, none when short: the
+     * cells reuse one tooltip each, so it must follow the row the cell shows now. Returns how many had one.
+     */
+    private static int messageTooltipsMatch(FxRobot robot) {
+        int withTooltip = 0;
+        for (javafx.scene.control.TableCell<?, ?> cell
+                : robot.lookup("#groups-table .message-cell").queryAllAs(javafx.scene.control.TableCell.class)) {
+            String text = cell.getText();
+            if (text != null && text.length() >= 40) {
+                assertEquals(text, cell.getTooltip() == null ? null : cell.getTooltip().getText());
+                withTooltip++;
+            } else {
+                assertEquals(null, cell.getTooltip(), "no tooltip for the short message " + text);
+            }
+        }
+        return withTooltip;
     }
 
     @Test

@@ -131,6 +131,12 @@ public final class GroupsView {
     }
 
     private static final class TextCell extends TableCell<GroupRow, String> {
+        /**
+         * One per cell, only its text changes: a new Tooltip per update (every visible row, each
+         * time the list changes) was the largest part of the table's relayout.
+         */
+        private final Tooltip tooltip = new Tooltip();
+
         TextCell(String styleClass) {
             getStyleClass().add(styleClass);
         }
@@ -139,7 +145,12 @@ public final class GroupsView {
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item);
-            setTooltip(empty || item == null || item.length() < 40 ? null : new Tooltip(item));
+            if (empty || item == null || item.length() < 40) {
+                setTooltip(null);
+            } else {
+                tooltip.setText(item);
+                setTooltip(tooltip);
+            }
         }
     }
 
