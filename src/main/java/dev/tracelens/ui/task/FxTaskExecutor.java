@@ -30,15 +30,25 @@ public final class FxTaskExecutor implements TaskExecutor {
     private final ExecutorService workers;
 
     public FxTaskExecutor() {
+        workers = Executors.newCachedThreadPool(workerThreads());
+    }
+
+    /**
+     * Daemon threads below the FX and render threads, so that a busy import never competes with
+     * drawing on a small machine: the nice value on Linux ({@link BackgroundPriority}), the Java
+     * priority on Windows and macOS.
+     */
+    static ThreadFactory workerThreads() {
         AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "tracelens-worker-" + n.incrementAndGet());
+        return r -> {
+            Thread t = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                r.run();
+            }, "tracelens-worker-" + n.incrementAndGet());
             t.setDaemon(true);
-            // Below the FX thread, so a busy import never competes with rendering on a small machine.
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         };
-        workers = Executors.newCachedThreadPool(threads);
     }
 
     @Override
