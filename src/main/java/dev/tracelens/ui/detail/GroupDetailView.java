@@ -1,6 +1,7 @@
 package dev.tracelens.ui.detail;
 
 import dev.tracelens.ui.common.Formats;
+import dev.tracelens.ui.common.TableScrolling;
 import dev.tracelens.ui.engine.GroupDetail;
 import dev.tracelens.ui.engine.GroupRow;
 import dev.tracelens.ui.engine.Occurrence;
@@ -90,7 +91,7 @@ public final class GroupDetailView {
                     occurrences.getSelectionModel().clearSelection();
                 } else {
                     occurrences.getSelectionModel().select(b);
-                    occurrences.scrollTo(Math.max(0, occurrences.getSelectionModel().getSelectedIndex() - 2));
+                    TableScrolling.reveal(occurrences, occurrences.getSelectionModel().getSelectedIndex(), 2);
                 }
             } finally {
                 syncing = false;

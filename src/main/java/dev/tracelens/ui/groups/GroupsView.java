@@ -3,6 +3,7 @@ package dev.tracelens.ui.groups;
 import dev.tracelens.ui.common.BarsCanvas;
 import dev.tracelens.ui.common.Formats;
 import dev.tracelens.ui.common.Icons;
+import dev.tracelens.ui.common.TableScrolling;
 import dev.tracelens.ui.engine.GroupRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
@@ -88,10 +89,9 @@ public final class GroupsView {
         syncing = true;
         try {
             table.getSelectionModel().select(row);
-            int i = table.getSelectionModel().getSelectedIndex();
-            // Scrolling lays the table out at once; a refresh of the same group must not pay for it.
-            if (i >= 0 && (before == null || !before.fingerprint().equals(row.fingerprint()))) {
-                table.scrollTo(Math.max(0, i - 3));
+            // A refresh of the same group keeps the user's scroll position.
+            if (before == null || !before.fingerprint().equals(row.fingerprint())) {
+                TableScrolling.reveal(table, table.getSelectionModel().getSelectedIndex(), 3);
             }
         } finally {
             syncing = false;
