@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,8 +70,16 @@ public final class TracebackStore implements Closeable {
     private final Object writeLock = new Object();
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
-    /** Set by commits: the next search refreshes its view first. */
-    private volatile boolean stale;
+    /**
+     * Commits so far, and how many of them the searchers' view surely includes: a search first
+     * refreshes the view when a commit is newer. A plain flag with SearcherManager.maybeRefresh
+     * was not enough: when another thread was refreshing at that moment, maybeRefresh returned
+     * at once, the flag was gone, and that search and later ones read the view from before the
+     * commit (the groups list kept groups a clear had removed).
+     */
+    private final AtomicLong commits = new AtomicLong();
+    private volatile long commitsSeen;
+    private final Object refreshLock = new Object();
 
     private TracebackStore(Path path, Directory directory, boolean readOnly) {
         this.path = path;
@@ -233,7 +242,7 @@ public final class TracebackStore implements Closeable {
         w.commit();
         // Reopening readers after every archive is costly (mapping and unmapping files); searches
         // pick the new commit up lazily instead.
-        stale = true;
+        commits.incrementAndGet();
     }
 
     /**
@@ -264,12 +273,34 @@ public final class TracebackStore implements Closeable {
         closeQuietly(old);
     }
 
-    /** Picks up commits made by another process (read-only stores) or this one. */
+    /**
+     * Picks up commits made by another process (read-only stores) or this one, and for a writable
+     * store what was written but not committed yet. Waits for a refresh another thread is running.
+     */
     public void refresh() {
         try {
-            searchers.maybeRefresh();
+            refresh(searchers);
         } catch (IOException e) {
             throw new StoreException("Reading the store at " + path + " failed: " + describe(e), e);
+        }
+    }
+
+    private void refresh(SearcherManager manager) throws IOException {
+        synchronized (refreshLock) {
+            long upTo = commits.get();
+            manager.maybeRefreshBlocking();
+            commitsSeen = Math.max(commitsSeen, upTo);
+        }
+    }
+
+    /** Refreshes the view if a commit happened since it was last refreshed. */
+    private void catchUp(SearcherManager manager) throws IOException {
+        if (commitsSeen < commits.get()) {
+            synchronized (refreshLock) {
+                if (commitsSeen < commits.get()) { // else another search refreshed meanwhile
+                    refresh(manager);
+                }
+            }
         }
     }
 
@@ -281,10 +312,7 @@ public final class TracebackStore implements Closeable {
         }
         IndexSearcher searcher;
         try {
-            if (stale) {
-                stale = false;
-                manager.maybeRefresh();
-            }
+            catchUp(manager);
             searcher = manager.acquire();
         } catch (AlreadyClosedException e) {
             throw new StoreException("The store at " + path + " is closed", e);

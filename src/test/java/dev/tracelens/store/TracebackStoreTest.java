@@ -161,4 +161,41 @@ class TracebackStoreTest {
         }
         return out;
     }
+
+    /**
+     * A search that starts after a commit sees it, also while another thread is refreshing the
+     * view (a live reload, the detail pane): "Remove sample data" once left the old groups listed,
+     * because the reload after the clear found a refresh in flight and kept the old view.
+     */
+    @Test
+    void aSearchAfterACommitSeesItWhileOthersRefresh() throws Exception {
+        int archives = 150;
+        ScriptedScan scan = new ScriptedScan();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < archives; i++) {
+            Path a = Files.writeString(tmp.resolve(String.format("2016-08-%02d-%02d.tsv", 1 + i / 24, i % 24)), "" + i);
+            files.add(a);
+            scan.emit(a.getFileName().toString(), tb(1000 + i, T0.plusSeconds(i), "fp" + i % 5, "a" + i));
+        }
+        try (TracebackStore store = TracebackStore.open(tmp.resolve("s"))) {
+            StoreImporter importer = new StoreImporter(store, scan);
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread others = new Thread(() -> {
+                while (!done.get()) {
+                    store.refresh();
+                    store.tracebackCount();
+                }
+            });
+            others.start();
+            try {
+                for (int i = 0; i < archives; i++) {
+                    importer.importArchives(List.of(files.get(i)), ImportListener.NONE);
+                    assertEquals(i + 1, store.tracebackCount(), "right after commit " + (i + 1));
+                }
+            } finally {
+                done.set(true);
+                others.join();
+            }
+        }
+    }
 }
