@@ -23,8 +23,12 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * other way. Elsewhere, or when the C library refuses, the thread simply keeps its priority.
  */
 public final class BackgroundPriority {
-    /** Nice 10: about a tenth of the CPU weight of a nice-0 thread when the cores are contended. */
-    static final int NICE = 10;
+    /**
+     * Nice 5: a third of the CPU weight of a nice-0 thread when the cores are contended. Nice 10 (a
+     * tenth) kept frames as short on an idle machine, but next to other busy programs it made
+     * imports 2 to 3 times slower than nice 5 did (docs/PERFORMANCE.md, "App").
+     */
+    static final int NICE = 5;
     private static final int PRIO_PROCESS = 0;
     private static final Native NATIVE = Native.find();
 
