@@ -24,11 +24,13 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 public final class BackgroundPriority {
     /**
-     * Nice 5: a third of the CPU weight of a nice-0 thread when the cores are contended. Nice 10 (a
-     * tenth) kept frames as short on an idle machine, but next to other busy programs it made
-     * imports 2 to 3 times slower than nice 5 did (docs/PERFORMANCE.md, "App").
+     * Nice 10: a tenth of the CPU weight of a nice-0 thread when the cores are contended. Measured
+     * against nice 5 (docs/PERFORMANCE.md, "App"): on an idle machine nice 5 let frames reach
+     * 40-58 ms during a large import, nice 10 kept them at 32-35 ms; the import itself is as fast.
+     * The price: next to other busy programs an import gets less of the CPU (2-3x slower than at
+     * nice 5), which is the right way round for work running behind the window.
      */
-    static final int NICE = 5;
+    static final int NICE = 10;
     private static final int PRIO_PROCESS = 0;
     private static final Native NATIVE = Native.find();
 
