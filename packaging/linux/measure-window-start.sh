@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Measures the cold start of the window: the time from launching the app image's bin/Tracelens
 # until its "Tracelens" window (WM_CLASS dev.tracelens.*) is mapped on the X display (xwininfo
-# reports it viewable), polled
-# every ~10 ms. Each run is a new JVM; run 1 uses a new, empty HOME (first start of a new user:
-# JavaFX unpacks its native libraries, the store is created), the others reuse that HOME.
-# Without a DISPLAY it runs itself under xvfb-run (Debian: apt-get install xvfb x11-utils).
+# reports it viewable), polled every ~10 ms, and then until its first frame is painted: the window
+# is mapped black, and the menu bar at its top left turns non-black when JavaFX has drawn. That
+# second poll takes a screenshot of the strip with ImageMagick's `import` (~80 ms a poll, so
+# "painted" is late by up to one poll); without ImageMagick only "mapped" is measured.
+# Each run is a new JVM; run 1 uses a new, empty HOME (first start of a new user: JavaFX unpacks
+# its native libraries, the store is created, the sample logs are imported), the others reuse it.
+# Without a DISPLAY it runs itself under xvfb-run (Debian: apt-get install xvfb x11-utils imagemagick).
 # Usage: packaging/linux/measure-window-start.sh [runs (default 5)] [app image (default target/dist/Tracelens)]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +23,12 @@ command -v xwininfo >/dev/null || { echo "needs xwininfo (apt-get install x11-ut
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
+secs() { printf '%d.%03d s' $(($1 / 1000)) $(($1 % 1000)); }
+# The mean brightness of the window's top-left strip (the menu bar), 0 while it is black.
+strip_mean() { import -window "$1" -crop 200x20+0+0 -format '%[fx:mean]' info: 2>/dev/null || true; }
+paints=$(command -v import >/dev/null && echo yes || true)
 times=()
+painted_times=()
 for ((i = 1; i <= runs; i++)); do
   start=$(now_ms)
   HOME=$home "$image/bin/Tracelens" >"$home/run-$i.log" 2>&1 &
@@ -36,6 +44,16 @@ for ((i = 1; i <= runs; i++)); do
     fi
     sleep 0.01
   done
+  painted=
+  if [[ -n $shown && -n $paints ]]; then
+    while kill -0 "$pid" 2>/dev/null && (($(now_ms) < deadline)); do
+      mean=$(strip_mean "$id")
+      if [[ -n $mean && $mean != 0 ]]; then
+        painted=$(now_ms)
+        break
+      fi
+    done
+  fi
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   if [[ -z $shown ]]; then
@@ -46,9 +64,20 @@ for ((i = 1; i <= runs; i++)); do
   ms=$((shown - start))
   times+=("$ms")
   label=$([[ $i -eq 1 ]] && echo "new profile" || echo "same profile")
-  printf 'run %d (%s): %d.%03d s\n' "$i" "$label" $((ms / 1000)) $((ms % 1000))
+  if [[ -n $painted ]]; then
+    painted_times+=($((painted - start)))
+    echo "run $i ($label): mapped $(secs "$ms"), painted $(secs $((painted - start)))"
+  else
+    echo "run $i ($label): mapped $(secs "$ms")"
+  fi
 done
-sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-median=${sorted[$((${#sorted[@]} / 2))]}
-printf 'median of %d runs: %d.%03d s, slowest %d.%03d s\n' "$runs" $((median / 1000)) $((median % 1000)) \
-  $((sorted[-1] / 1000)) $((sorted[-1] % 1000))
+summary() { # label, times...
+  local label=$1
+  shift
+  local sorted=($(printf '%s\n' "$@" | sort -n))
+  echo "$label: median of $# runs $(secs "${sorted[$(($# / 2))]}"), slowest $(secs "${sorted[-1]}")"
+}
+summary mapped "${times[@]}"
+if ((${#painted_times[@]} == runs)); then
+  summary painted "${painted_times[@]}"
+fi
