@@ -35,15 +35,17 @@ if [[ -z "${DISPLAY:-}" ]]; then
   if command -v xvfb-run >/dev/null; then
     exec xvfb-run -a -s "-screen 0 1600x1000x24" bash "$0" "$image"
   fi
-  say "WARNING: no display and no xvfb-run: the image gets no AOT cache (the window starts about 2x slower)." >&2
+  say "WARNING: no display and no xvfb-run: the image gets no AOT cache (the window starts nearly twice as slowly)." >&2
   exit 0
 fi
 if ! command -v xwininfo >/dev/null; then
-  say "WARNING: no xwininfo (x11-utils): the image gets no AOT cache (the window starts about 2x slower)." >&2
+  say "WARNING: no xwininfo (x11-utils): the image gets no AOT cache (the window starts nearly twice as slowly)." >&2
   exit 0
 fi
 
 touch -m -d "$JAR_TIME" "$image"/lib/app/*.jar "$image"/lib/app/lib/*.jar
+# Run again on an image that has a cache: train without the old one.
+sed -i '/^java-options=-XX:AOTCache=/d; /^java-options=-Xlog:aot=off,cds=off$/d' "$image"/lib/app/*.cfg
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -87,9 +89,9 @@ JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$conf -XX:AOTCache=$c
   "$image/bin/Tracelens" >"$work/create.log" 2>&1 || true
 [[ -s $cache ]] || { say "creating the cache failed:" >&2; cat "$work/create.log" >&2; exit 1; }
 
-# 3. The launchers use it ($APPDIR: the launcher puts in lib/app/ of wherever the image is).
+# 3. The launchers use it ($APPDIR: the launcher expands it to the image's lib/app/, wherever the
+# image is).
 for cfg in "$image"/lib/app/*.cfg; do
-  grep -q '^java-options=-XX:AOTCache=' "$cfg" && continue
   sed -i 's|^\[JavaOptions\]$|&\njava-options=-XX:AOTCache=$APPDIR/tracelens.aot\njava-options=-Xlog:aot=off,cds=off|' "$cfg"
 done
 rm -f "$image/lib/runtime/lib/server/classes.jsa"
