@@ -77,10 +77,6 @@ public final class ArchiveReader {
         return sources.sources();
     }
 
-    public ReaderOptions options() {
-        return options;
-    }
-
     /**
      * Expands files and folders (recursively) into the archive files to read, in time order
      * (Papertrail names {@code YYYY-MM-DD-HH.tsv.gz} sort chronologically by name).

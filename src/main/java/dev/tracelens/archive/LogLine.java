@@ -39,8 +39,6 @@ public final class LogLine {
 
     public String message() { return new String(messageUtf8, StandardCharsets.UTF_8); }
 
-    public int messageLength() { return messageUtf8.length; }
-
     public String archive() { return archive; }
 
     public long rowNumber() { return rowNumber; }

@@ -266,10 +266,6 @@ public final class S3ArchiveSync {
         cancelled = true;
     }
 
-    public boolean isCancelled() {
-        return cancelled;
-    }
-
     private Outcome await(Future<Outcome> f) {
         try {
             return f.get();

@@ -42,10 +42,6 @@ public record SyncOptions(int parallelism, int maxAttempts, Duration retryBaseDe
         return new SyncOptions(parallelism, maxAttempts, d, connectTimeout, readTimeout);
     }
 
-    public SyncOptions withReadTimeout(Duration d) {
-        return new SyncOptions(parallelism, maxAttempts, retryBaseDelay, connectTimeout, d);
-    }
-
     /** Delay before resume attempt {@code attempt} (1-based) of a cut-off body. */
     Duration resumeDelay(int attempt) {
         Duration base = retryBaseDelay != null ? retryBaseDelay : Duration.ofMillis(100);

@@ -112,10 +112,6 @@ public final class MainView {
         return detailView;
     }
 
-    public CustomTextField searchField() {
-        return search;
-    }
-
     /** Keys that work everywhere except while typing: n/p occurrences, Ctrl+F, Ctrl+O. */
     public void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),

@@ -12,19 +12,13 @@ import java.util.List;
  */
 public class BarsCanvas extends Canvas {
     private List<Long> counts = List.of();
-    private Color bar = Color.web("#0969da");
-    private Color empty = Color.web("#d0d7de");
+    private final Color bar = Color.web("#0969da");
+    private final Color empty = Color.web("#d0d7de");
 
     public BarsCanvas(double width, double height) {
         super(width, height);
         widthProperty().addListener(o -> draw());
         heightProperty().addListener(o -> draw());
-    }
-
-    public void setColors(Color bar, Color empty) {
-        this.bar = bar;
-        this.empty = empty;
-        draw();
     }
 
     public void setCounts(List<Long> values) {

@@ -41,10 +41,6 @@ public final class HistoryChart {
         return root;
     }
 
-    public BarsCanvas bars() {
-        return bars;
-    }
-
     public void show(GroupDetail d) {
         if (d == null || d.history().isEmpty()) {
             bars.setCounts(List.of());

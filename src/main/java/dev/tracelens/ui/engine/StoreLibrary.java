@@ -64,10 +64,6 @@ public final class StoreLibrary implements TracebackLibrary {
         return new StoreLibrary(TracebackStore.open(dir));
     }
 
-    public Path location() {
-        return store.path();
-    }
-
     @Override
     public List<GroupRow> groups(GroupQuery query, int limit) throws InvalidQueryException {
         StoreFilter filter = filter(query);

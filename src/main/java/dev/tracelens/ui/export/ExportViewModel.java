@@ -14,7 +14,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -192,9 +191,6 @@ public final class ExportViewModel {
         }
         if (t instanceof NoSuchFileException n) {
             return "no such folder: " + n.getFile();
-        }
-        if (t instanceof IOException && t.getMessage() == null) {
-            return t.getClass().getSimpleName();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }

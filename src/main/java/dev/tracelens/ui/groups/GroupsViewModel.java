@@ -8,14 +8,11 @@ import dev.tracelens.ui.engine.TracebackLibrary;
 import dev.tracelens.ui.task.BackgroundTask;
 import dev.tracelens.ui.task.TaskExecutor;
 import dev.tracelens.ui.task.TaskHandle;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -51,7 +48,6 @@ public final class GroupsViewModel {
     private final ObservableList<String> types = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper queryError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final BooleanProperty loading = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<Facets> facets = new ReadOnlyObjectWrapper<>(Facets.EMPTY);
     private final ReadOnlyObjectWrapper<GroupQuery> query = new ReadOnlyObjectWrapper<>(GroupQuery.ALL);
 
@@ -126,10 +122,6 @@ public final class GroupsViewModel {
     /** "12 groups, 340 tracebacks". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading;
     }
 
     public ReadOnlyObjectProperty<Facets> facetsProperty() {
@@ -207,7 +199,6 @@ public final class GroupsViewModel {
         String h = host.get();
         String p = program.get();
         String t = type.get();
-        loading.set(true);
         running = executor.execute(BackgroundTask.of(() -> {
                     if (uncommitted) {
                         library.showUncommitted();
@@ -226,8 +217,7 @@ public final class GroupsViewModel {
                     }
                     show(loaded);
                 })
-                .onFailure(this::showFailure)
-                .onFinished(() -> loading.set(false)));
+                .onFailure(this::showFailure));
     }
 
     private void show(Loaded loaded) {

@@ -150,10 +150,6 @@ public final class SyncDialog {
         stage.toFront();
     }
 
-    public Stage stage() {
-        return stage;
-    }
-
     private static void updateMessageStyle(Label message, SyncViewModel.State s) {
         message.getStyleClass().remove("error-text");
         if (s == SyncViewModel.State.FAILED) {

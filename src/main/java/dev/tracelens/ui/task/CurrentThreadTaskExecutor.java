@@ -19,16 +19,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         } catch (Exception e) {
             task.failed(e);
         }
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-            }
-
-            @Override
-            public boolean isDone() {
-                return true;
-            }
-        };
+        return TaskHandle.DONE;
     }
 
     @Override

@@ -17,16 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CancellationException}.
  */
 public final class FxTaskExecutor implements TaskExecutor {
-    private static final TaskHandle CLOSED = new TaskHandle() {
-        @Override
-        public void cancel() {
-        }
-
-        @Override
-        public boolean isDone() {
-            return true;
-        }
-    };
     private final ExecutorService workers;
 
     public FxTaskExecutor() {
@@ -55,7 +45,7 @@ public final class FxTaskExecutor implements TaskExecutor {
     public <V> TaskHandle execute(BackgroundTask<V> task) {
         if (workers.isShutdown()) {
             // The window is closing: late callbacks (a reload after the last commit) have nobody to show to.
-            return CLOSED;
+            return TaskHandle.DONE;
         }
         task.bindUiThread(Platform::runLater);
         Task<V> fxTask = new Task<>() {
@@ -94,21 +84,13 @@ public final class FxTaskExecutor implements TaskExecutor {
         try {
             workers.execute(fxTask);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            return CLOSED;
+            return TaskHandle.DONE;
         }
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                if (!reported.get()) {
-                    cancelled.set(true);
-                }
-                fxTask.cancel(task.mayInterrupt());
+        return () -> {
+            if (!reported.get()) {
+                cancelled.set(true);
             }
-
-            @Override
-            public boolean isDone() {
-                return fxTask.isDone();
-            }
+            fxTask.cancel(task.mayInterrupt());
         };
     }
 
