@@ -1,5 +1,7 @@
 package dev.tracelens.report;
 
+import dev.tracelens.traceback.LibraryFiles;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,17 +25,8 @@ final class TracebackLines {
     /** ExceptionGroup margins: {@code "  | "} before each line of a sub-exception. */
     private static final Pattern GROUP_MARGIN = Pattern.compile("^(?:\\s*[|+](?=\\s|$))+ ?");
     private static final Pattern GROUP_RULE_LINE = Pattern.compile("^\\s*\\+-[-+]*(?: .* -+)?$");
-    /** Where the standard library and installed packages live: frames there are "library". */
-    private static final Pattern LIBRARY_PATH = Pattern.compile(
-            "(?:^|[/\\\\])(?:site-packages|dist-packages)[/\\\\]"
-                    + "|(?:^|[/\\\\])lib[/\\\\]python\\d+(?:\\.\\d+)?t?[/\\\\]"
-                    + "|^<frozen |^<string>$");
 
     private TracebackLines() {
-    }
-
-    static boolean isLibrary(String file) {
-        return file != null && LIBRARY_PATH.matcher(file).find();
     }
 
     static List<Line> of(String text) {
@@ -71,7 +64,7 @@ final class TracebackLines {
             } else if (inTraceback && FRAME.matcher(body).matches()) {
                 Matcher m = FRAME.matcher(body);
                 m.matches();
-                boolean library = isLibrary(m.group(1));
+                boolean library = LibraryFiles.isLibrary(m.group(1));
                 kind = library ? Kind.LIBRARY_FRAME : Kind.APP_FRAME;
                 codeKind = library ? Kind.LIBRARY_CODE : Kind.APP_CODE;
             } else if (inTraceback && codeKind != null && Character.isWhitespace(body.charAt(0))) {

@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,12 +35,6 @@ import java.util.regex.Pattern;
  * two components without version or release directories.
  */
 public final class Fingerprinter {
-    private static final Pattern LIBRARY_ROOT = Pattern.compile(
-            "(?i)(?:^|(?<=/))(?:site-packages|dist-packages)/"
-                    + "|(?:^|(?<=/))lib(?:64)?/python[\\d.]*/"
-                    + "|(?:^|(?<=/))python[\\d.]*/lib/"
-                    + "|(?:^|(?<=/))python\\d*_lib/"
-                    + "|(?:^|(?<=/))third_party/");
     private static final Set<String> WRAPPER_MODULES = Set.of("functools.py", "contextlib.py", "decorator.py");
     private static final List<String> WRAPPER_PACKAGES = List.of(
             "newrelic/", "wrapt/", "ddtrace/", "sentry_sdk/", "elasticapm/", "opentelemetry/");
@@ -83,12 +76,8 @@ public final class Fingerprinter {
         List<String> all = new ArrayList<>();
         for (Frame f : frames) {
             String file = f.file().replace('\\', '/');
-            Matcher lib = LIBRARY_ROOT.matcher(file);
-            int libraryEnd = -1;
-            while (lib.find()) {
-                libraryEnd = lib.end();
-            }
-            boolean library = libraryEnd >= 0 || file.startsWith("<frozen");
+            int libraryEnd = LibraryFiles.rootEnd(file);
+            boolean library = libraryEnd >= 0 || LibraryFiles.isFrozen(file);
             String path = libraryEnd >= 0 ? libraryPath(file.substring(libraryEnd)) : appPath(file);
             if (isWrapper(path, f.function(), library)) {
                 continue;

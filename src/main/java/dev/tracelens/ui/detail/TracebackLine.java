@@ -1,5 +1,7 @@
 package dev.tracelens.ui.detail;
 
+import dev.tracelens.traceback.LibraryFiles;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,13 +36,6 @@ public record TracebackLine(Kind kind, String text) {
             "^[\\s|]*(The above exception was the direct cause of the following exception:"
                     + "|During handling of the above exception, another exception occurred:)\\s*$");
 
-    /** Whether a frame's file belongs to the interpreter or an installed package rather than the app. */
-    public static boolean isLibraryFile(String file) {
-        String f = file.replace('\\', '/');
-        return f.contains("/site-packages/") || f.contains("/dist-packages/") || f.startsWith("<frozen")
-                || f.matches(".*/lib(64)?/python[0-9.]*/.*") || f.startsWith("/usr/lib/") || f.equals("<string>");
-    }
-
     public static List<TracebackLine> classify(String text) {
         List<TracebackLine> out = new ArrayList<>();
         if (text == null || text.isEmpty()) {
@@ -57,7 +52,7 @@ public record TracebackLine(Kind kind, String text) {
             }
             var frame = FRAME.matcher(line);
             if (frame.matches()) {
-                boolean library = isLibraryFile(frame.group(1));
+                boolean library = LibraryFiles.isLibrary(frame.group(1));
                 out.add(new TracebackLine(library ? Kind.LIBRARY_FRAME : Kind.APP_FRAME, line));
                 codeKind = library ? Kind.LIBRARY_CODE : Kind.APP_CODE;
                 inException = false;
