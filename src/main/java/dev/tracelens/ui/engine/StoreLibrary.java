@@ -34,6 +34,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.concurrent.CancellationException;
 
 /** The app's view of the Lucene store: maps {@link TracebackLibrary} onto {@code dev.tracelens.store}. */
@@ -67,7 +68,11 @@ public final class StoreLibrary implements TracebackLibrary {
     @Override
     public List<GroupRow> groups(GroupQuery query, int limit) throws InvalidQueryException {
         StoreFilter filter = filter(query);
-        GroupList list = run(() -> queries.groups(filter, GroupSort.COUNT, limit));
+        return rows(run(() -> queries.groups(filter, GroupSort.COUNT, limit)), query, filter);
+    }
+
+    /** The table's rows for these groups, the first {@link #TIMELINE_ROWS} with their timeline. */
+    private List<GroupRow> rows(GroupList list, GroupQuery query, StoreFilter filter) {
         Instant from = query.since();
         Instant to = query.until();
         if (!list.groups().isEmpty() && (from == null || to == null)) {
@@ -143,7 +148,25 @@ public final class StoreLibrary implements TracebackLibrary {
 
     @Override
     public Facets facets() {
+        return facets(queries.groups(StoreFilter.ALL, GroupSort.COUNT, ALL_GROUPS));
+    }
+
+    @Override
+    public FacetsAndGroups facetsAndGroups(Function<Facets, GroupQuery> queryFor, int limit)
+            throws InvalidQueryException {
         GroupList all = queries.groups(StoreFilter.ALL, GroupSort.COUNT, ALL_GROUPS);
+        Facets facets = facets(all);
+        GroupQuery query = queryFor.apply(facets);
+        if (!query.equals(GroupQuery.ALL)) {
+            return new FacetsAndGroups(facets, query, groups(query, limit));
+        }
+        // Unfiltered: the same grouping, in the same order, as the facets came from.
+        List<GroupSummary> first = all.groups().subList(0, Math.min(limit, all.groups().size()));
+        GroupList list = new GroupList(all.totalOccurrences(), all.totalGroups(), first);
+        return new FacetsAndGroups(facets, query, rows(list, query, StoreFilter.ALL));
+    }
+
+    private static Facets facets(GroupList all) {
         TreeSet<String> hosts = new TreeSet<>();
         TreeSet<String> programs = new TreeSet<>();
         TreeSet<String> types = new TreeSet<>();

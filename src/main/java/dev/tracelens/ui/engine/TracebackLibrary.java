@@ -5,6 +5,7 @@ import dev.tracelens.traceback.Traceback;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything the app asks of the engine, in the app's words. View models depend on this, not on
@@ -25,6 +26,18 @@ public interface TracebackLibrary extends AutoCloseable {
     Optional<Traceback> occurrence(long id);
 
     Facets facets();
+
+    /**
+     * The facets, and the groups of the query {@code queryFor} makes from them (a time range such
+     * as "last 24 hours" ends at the newest traceback), at most {@code limit}: what one reload of
+     * the groups list needs. The unfiltered list and the facets are the same grouping of the
+     * whole store, so an implementation reads the store once for both.
+     */
+    FacetsAndGroups facetsAndGroups(Function<Facets, GroupQuery> queryFor, int limit) throws InvalidQueryException;
+
+    /** One reload's facets, the query they led to, and its groups. */
+    record FacetsAndGroups(Facets facets, GroupQuery query, List<GroupRow> groups) {
+    }
 
     /**
      * Writes a report of the requested groups to {@code target}, atomically: the file is

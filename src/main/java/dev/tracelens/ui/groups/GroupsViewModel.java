@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The groups list: search text and filters in, groups out. Each change starts a query in the
@@ -203,12 +204,18 @@ public final class GroupsViewModel {
                     if (uncommitted) {
                         library.showUncommitted();
                     }
-                    Facets f = withFacets ? library.facets() : known;
-                    GroupQuery q = new GroupQuery(text, range.since(f.last()), null, h, p, t);
+                    Function<Facets, GroupQuery> queryFor =
+                            f -> new GroupQuery(text, range.since(f.last()), null, h, p, t);
                     try {
-                        return new Loaded(f, q, library.groups(q, LIMIT), "");
+                        if (withFacets) {
+                            TracebackLibrary.FacetsAndGroups both = library.facetsAndGroups(queryFor, LIMIT);
+                            return new Loaded(both.facets(), both.query(), both.groups(), "");
+                        }
+                        GroupQuery q = queryFor.apply(known);
+                        return new Loaded(known, q, library.groups(q, LIMIT), "");
                     } catch (InvalidQueryException e) {
-                        return new Loaded(f, q, null, e.getMessage());
+                        Facets f = withFacets ? library.facets() : known;
+                        return new Loaded(f, queryFor.apply(f), null, e.getMessage());
                     }
                 })
                 .onSuccess(loaded -> {

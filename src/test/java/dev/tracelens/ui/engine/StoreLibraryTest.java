@@ -52,6 +52,19 @@ class StoreLibraryTest {
         }
     }
 
+    /** One pass for a reload gives what facets() and groups() give one by one, filtered or not. */
+    @Test
+    void facetsAndGroupsEqualsItsParts() throws Exception {
+        for (GroupQuery q : List.of(GroupQuery.ALL, new GroupQuery("KeyError", null, null, null, null, null))) {
+            for (int limit : new int[] {3, 100}) {
+                TracebackLibrary.FacetsAndGroups both = library.facetsAndGroups(f -> q, limit);
+                assertEquals(library.facets(), both.facets());
+                assertEquals(q, both.query());
+                assertEquals(library.groups(q, limit), both.groups(), q + ", limit " + limit);
+            }
+        }
+    }
+
     @Test
     void searchNarrowsAndBadSyntaxIsExplained() throws Exception {
         List<GroupRow> all = library.groups(GroupQuery.ALL, 100);
