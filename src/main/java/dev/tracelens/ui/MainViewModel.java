@@ -64,6 +64,8 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper sampleBanner = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private long lastReload = Long.MIN_VALUE / 2;
+    /** The list may not show the last commit: a commit's reload was skipped, or it shows uncommitted rows. */
+    private boolean reloadOwed;
 
     /**
      * @param sampleLogs    the bundled sample archives (may not exist, e.g. in an installed app)
@@ -289,17 +291,26 @@ public final class MainViewModel {
         long interval = groups.groups().isEmpty() ? FIRST_GROUPS_INTERVAL_MILLIS : LIVE_RELOAD_INTERVAL_MILLIS;
         if (now - lastReload >= interval) {
             lastReload = now;
+            reloadOwed = true; // it shows rows a cancel could still take back
             groups.reloadShowingUncommitted();
         }
     }
 
+    /**
+     * After each commit of a running import (at most every {@link #RELOAD_INTERVAL_MILLIS}), and
+     * when an import has ended: then only if the list may not show the last commit, because the
+     * last archive's commit has usually just reloaded it.
+     */
     private void onCommitted() {
         long now = clock.getAsLong();
         boolean idle = imports.currentProperty().get() == null
                 || imports.currentProperty().get().stateProperty().get() != ImportJob.State.RUNNING;
-        if (idle || now - lastReload >= RELOAD_INTERVAL_MILLIS) {
+        if (idle ? reloadOwed : now - lastReload >= RELOAD_INTERVAL_MILLIS) {
             lastReload = now;
+            reloadOwed = false;
             groups.reload();
+        } else if (!idle) {
+            reloadOwed = true;
         }
     }
 }

@@ -59,6 +59,34 @@ class MainViewModelTest {
         assertTrue(again.sampleBannerProperty().get(), "the banner stays until the user acts");
     }
 
+    /**
+     * An import's last commit reloads the list; the end of the job does not reload it a second
+     * time when that reload already shows the commit. The clock moves a second per reading, so
+     * no commit's reload is skipped for coming too soon.
+     */
+    @Test
+    void anImportsEndDoesNotReloadAListThatShowsItsLastCommit() {
+        long[] now = {1_000_000};
+        MainViewModel m = new MainViewModel(library, new CurrentThreadTaskExecutor(), settings, SAMPLES,
+                tmp.resolve("store"), () -> now[0] += 1000);
+        int[] atEnd = {-1};
+        m.imports().currentProperty().addListener((o, a, job) -> {
+            if (job != null) {
+                job.stateProperty().addListener((o2, s1, state) -> {
+                    if (state == ImportJob.State.DONE) {
+                        atEnd[0] = m.groups().listVersionProperty().get();
+                    }
+                });
+            }
+        });
+        m.open(List.of(SAMPLES.resolve("2026-11-20-04.tsv.gz")));
+        assertTrue(atEnd[0] >= 0, "the import ended");
+        assertEquals(atEnd[0], m.groups().listVersionProperty().get(), "no reload after the job ended");
+        assertEquals(library.facets().tracebacks(),
+                m.groups().groups().stream().mapToLong(dev.tracelens.ui.engine.GroupRow::count).sum(),
+                "the list shows the import's last commit");
+    }
+
     @Test
     void removingTheSampleDataEmptiesTheListAndHidesTheBanner() {
         MainViewModel m = model();
