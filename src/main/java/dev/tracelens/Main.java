@@ -18,8 +18,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Set<String> commands = TracelensCommand.commandNames();
-        if (!opensApp(args, commands)) {
+        // No arguments (the desktop entry, a double-click) opens the window without looking at the commands.
+        if (args.length > 0 && !opensApp(args, TracelensCommand.commandNames())) {
             System.exit(TracelensCommand.run(args));
         }
         if (!hasDisplay()) {

@@ -50,7 +50,6 @@ public final class MainWindow {
         }
         stage.setMaximized(s.maximized());
         view.groupsView().restoreSort(s.sortColumn(), s.sortAscending());
-        stage.setOnShown(e -> view.restoreDividers(s.dividers()));
         // On hiding, not on a close request: File → Quit closes the stage without a request.
         stage.setOnHiding(e -> view.saveLayout());
     }
