@@ -40,8 +40,9 @@ final class ArchiveListing {
         return List.copyOf(sorted);
     }
 
-    private static boolean isArchiveName(Path p) {
-        String name = p.getFileName().toString();
+    /** Papertrail's {@code .tsv.gz}, any {@code .gz}, or plain {@code .tsv}, in any letter case. */
+    static boolean isArchiveName(Path p) {
+        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".gz") || name.endsWith(".tsv"); // ".tsv.gz" ends with ".gz"
     }
 

@@ -93,6 +93,14 @@ public final class ArchiveReader {
         return ArchiveListing.archivesIn(filesOrFolders);
     }
 
+    /**
+     * Whether a file's name says it is an archive ({@code .tsv.gz}, {@code .gz}, {@code .tsv});
+     * the rule {@link #archivesIn} picks files in folders by.
+     */
+    public static boolean isArchiveName(Path file) {
+        return ArchiveListing.isArchiveName(file);
+    }
+
     private Chunk[] pool() {
         if (pool == null) {
             pool = new Chunk[options.chunksInFlight()];

@@ -1,5 +1,6 @@
 package dev.tracelens.ui;
 
+import dev.tracelens.archive.ArchiveReader;
 import dev.tracelens.archive.Problem;
 import dev.tracelens.ui.detail.GroupDetailViewModel;
 import dev.tracelens.ui.engine.Facets;
@@ -197,7 +198,7 @@ public final class MainViewModel {
         List<Path> good = new ArrayList<>();
         List<Problem> bad = new ArrayList<>();
         for (Path p : paths) {
-            if (Files.isDirectory(p) || (Files.isRegularFile(p) && isArchiveName(p))) {
+            if (Files.isDirectory(p) || (Files.isRegularFile(p) && ArchiveReader.isArchiveName(p))) {
                 good.add(p.toAbsolutePath().normalize());
             } else if (Files.isRegularFile(p)) {
                 bad.add(new Problem(p.toString(), 0, Problem.Kind.UNREADABLE_FILE,
@@ -233,10 +234,6 @@ public final class MainViewModel {
         }
     }
 
-    public static boolean isArchiveName(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".tsv.gz") || n.endsWith(".gz") || n.endsWith(".tsv");
-    }
 
     /** Deletes the sample tracebacks (the store holds nothing else while the banner shows). */
     public void removeSampleData() {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ArchiveListingTest {
 
@@ -29,6 +31,16 @@ class ArchiveListingTest {
         assertEquals(List.of(d, missing, b, a, c, given), found);
         assertEquals(found, ArchiveReader.archivesIn(List.of(given, missing, dir.resolve("logs"), dir.resolve("other"))),
                 "the order does not depend on the order of the arguments");
+    }
+
+    /** One name rule for files in folders and for files opened one by one (the app's Open files…). */
+    @Test
+    void archiveNamesInAnyLetterCase(@TempDir Path dir) throws Exception {
+        Path upper = TestArchives.write(dir.resolve("logs/2016-08-12-04.TSV.GZ"), new byte[0]);
+        assertEquals(List.of(upper), ArchiveReader.archivesIn(List.of(dir.resolve("logs"))));
+        assertTrue(ArchiveReader.isArchiveName(Path.of("2016-08-12-03.tsv.gz")));
+        assertTrue(ArchiveReader.isArchiveName(Path.of("2016-08-12-03.Tsv")));
+        assertFalse(ArchiveReader.isArchiveName(Path.of("notes.log")));
     }
 
     @Test
