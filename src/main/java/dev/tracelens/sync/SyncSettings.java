@@ -31,6 +31,11 @@ public record SyncSettings(String bucket, String prefix, String region, String p
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Endpoint is not a URL: " + endpoint);
             }
+            // Checked here, for the app and the CLI alike: these settings are saved to sync.json.
+            if (uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("The endpoint must not hold credentials; put them in"
+                        + " ~/.aws/credentials (a profile) or the AWS_* environment");
+            }
             if (uri.getScheme() == null || uri.getHost() == null
                     || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 throw new IllegalArgumentException("Endpoint must be an http(s) URL with a host: " + endpoint);

@@ -193,6 +193,17 @@ class SyncCommandTest {
         assertFalse(Files.exists(config.resolve("sync.json")), "settings that failed are not remembered");
     }
 
+    /** sync.json must never hold a secret: an endpoint with user:password is refused before anything runs. */
+    @Test
+    void anEndpointWithCredentialsIsRefusedAndNotSaved() {
+        Run r = run("--bucket", BUCKET, "--from", "2024-03-01", "--region", "us-east-1",
+                "--endpoint", "http://AKIAEXAMPLE:" + WRONG_SECRET + "@127.0.0.1:9");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("The endpoint must not hold credentials"), r.err());
+        assertFalse(r.err().contains(WRONG_SECRET) || r.out().contains(WRONG_SECRET));
+        assertFalse(Files.exists(config.resolve("sync.json")), "nothing is saved");
+    }
+
     @Test
     void anUnknownProfileIsExplained() {
         Run r = run("--bucket", BUCKET, "--from", "2024-03-01", "--region", "us-east-1",

@@ -30,7 +30,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -212,19 +211,6 @@ public final class SyncViewModel {
     /** The settings from the fields; throws IllegalArgumentException with a message for the user. */
     SyncSettings settings() {
         String url = endpoint.get() == null ? "" : endpoint.get().strip();
-        if (!url.isEmpty()) {
-            try {
-                if (URI.create(url).getRawUserInfo() != null) {
-                    throw new IllegalArgumentException("The endpoint must not hold credentials; put them in"
-                            + " ~/.aws/credentials (a profile) or the AWS_* environment");
-                }
-            } catch (IllegalArgumentException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith("The endpoint")) {
-                    throw e;
-                }
-                throw new IllegalArgumentException("Endpoint is not a URL: " + url);
-            }
-        }
         SyncSettings s = new SyncSettings(bucket.get(), prefix.get(), region.get(), profile.get(), url);
         if (s.bucket() == null) {
             throw new IllegalArgumentException("Give the bucket Papertrail archives to");
