@@ -35,6 +35,8 @@ public final class StoreReportSource {
     private final int occurrences;
     private final List<GroupSummary> summaries;
     private final BucketSize bucket;
+    /** The picked groups' histories, read for the header's chart and kept for their own sections. */
+    private final Map<String, History> pickedHistories = new java.util.HashMap<>();
 
     /**
      * @param fingerprints the groups to report (in any order; reported most frequent first), or
@@ -117,7 +119,9 @@ public final class StoreReportSource {
         }
         Map<Instant, Long> sum = new java.util.TreeMap<>();
         for (GroupSummary g : summaries) {
-            for (HistoryBucket b : queries.history(g.fingerprint(), filter, bucket).buckets()) {
+            History h = queries.history(g.fingerprint(), filter, bucket);
+            pickedHistories.put(g.fingerprint(), h); // each group's section shows it again
+            for (HistoryBucket b : h.buckets()) {
                 if (b.count() > 0) {
                     sum.merge(b.start(), b.count(), Long::sum);
                 }
@@ -154,9 +158,11 @@ public final class StoreReportSource {
                 .orElseThrow(() -> new StoreException("Group " + g.fingerprint() + " has no stored occurrence any more"
                         + " (was the store pruned during the export?)"));
         StoreFilter group = filter.withFingerprint(g.fingerprint());
+        History known = pickedHistories.remove(g.fingerprint());
+        History history = known != null ? known : queries.history(g.fingerprint(), filter, bucket);
         List<Traceback> listed = occurrences == 0 ? List.of() : queries.search(group, occurrences).hits();
         return new ReportGroup(g.fingerprint(), g.exceptionType(), rep.message(), g.count(), g.firstSeen(), g.lastSeen(),
-                g.hosts(), g.programs(), rep, listed, convert(queries.history(g.fingerprint(), filter, bucket)));
+                g.hosts(), g.programs(), rep, listed, convert(history));
     }
 
     /** Without its empty buckets: a month of hours is 720 buckets per group, mostly zero. */
