@@ -131,7 +131,7 @@ public final class ExportCommand implements Callable<Integer> {
             return FAILED;
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            err.println("tracelens: cannot write " + (toStdout ? "the report" : out) + ": " + reason(io));
+            err.println("tracelens: cannot write " + (toStdout ? "the report" : out) + ": " + IoReason.of(io));
             return FAILED;
         } finally {
             err.flush();
@@ -161,15 +161,5 @@ public final class ExportCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -56,7 +56,7 @@ final class ScanCommand implements Callable<Integer> {
             try {
                 archives.addAll(ArchiveReader.archivesIn(List.of(path)));
             } catch (IOException e) {
-                err.println("tracelens: cannot read " + path + ": " + reason(e));
+                err.println("tracelens: cannot read " + path + ": " + IoReason.of(e));
                 failed = true;
             }
         }
@@ -115,15 +115,5 @@ final class ScanCommand implements Callable<Integer> {
         OutputClosed() {
             super("standard output closed", null, false, false);
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
