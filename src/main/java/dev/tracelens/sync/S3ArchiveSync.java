@@ -119,21 +119,25 @@ public final class S3ArchiveSync {
      */
     public SyncPlan planRetryFailed() {
         List<PlannedArchive> out = new ArrayList<>();
-        for (var e : state.failed().entrySet()) {
-            try {
-                HeadObjectResponse head = s3.headObject(b -> b.bucket(settings.bucket()).key(e.getKey()));
-                RemoteArchive remote = new RemoteArchive(e.getKey(), e.getValue().localDay(),
-                        unquote(head.eTag()), head.contentLength(), head.lastModified());
-                out.add(planned(remote, true));
-            } catch (AwsServiceException ex) {
-                if (ex.statusCode() == 404) {
-                    state.remove(e.getKey());
-                    continue;
+        try {
+            for (var e : state.failed().entrySet()) {
+                try {
+                    HeadObjectResponse head = s3.headObject(b -> b.bucket(settings.bucket()).key(e.getKey()));
+                    RemoteArchive remote = new RemoteArchive(e.getKey(), e.getValue().localDay(),
+                            unquote(head.eTag()), head.contentLength(), head.lastModified());
+                    out.add(planned(remote, true));
+                } catch (AwsServiceException ex) {
+                    if (ex.statusCode() == 404) {
+                        state.remove(e.getKey());
+                        continue;
+                    }
+                    throw new SyncException(S3Errors.describe(ex, settings), ex);
+                } catch (SdkException ex) {
+                    throw new SyncException(S3Errors.describe(ex, settings), ex);
                 }
-                throw new SyncException(S3Errors.describe(ex, settings), ex);
-            } catch (SdkException ex) {
-                throw new SyncException(S3Errors.describe(ex, settings), ex);
             }
+        } finally {
+            state.flush(); // the keys forgotten above, written once (--list never reaches a later flush)
         }
         return new SyncPlan(out);
     }

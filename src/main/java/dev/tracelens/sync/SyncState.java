@@ -104,7 +104,7 @@ public final class SyncState {
     /** Forgets a key, e.g. a failed one that no longer exists in the bucket. */
     public synchronized void remove(String key) {
         if (entries.remove(key) != null) {
-            save();
+            changed();
         }
     }
 
