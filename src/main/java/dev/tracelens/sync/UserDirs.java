@@ -17,7 +17,7 @@ public record UserDirs(Path config, Path data) {
         return from(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
-    static UserDirs from(Map<String, String> env, Path home) {
+    public static UserDirs from(Map<String, String> env, Path home) {
         Path config = dir(env.get("XDG_CONFIG_HOME"), home.resolve(".config"));
         Path data = dir(env.get("XDG_DATA_HOME"), home.resolve(".local/share"));
         return new UserDirs(config.resolve("tracelens"), data.resolve("tracelens"));

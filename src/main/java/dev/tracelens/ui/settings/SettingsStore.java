@@ -1,15 +1,15 @@
 package dev.tracelens.ui.settings;
 
+import dev.tracelens.report.AtomicFile;
+import dev.tracelens.sync.UserDirs;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -37,11 +37,8 @@ public final class SettingsStore {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        String xdg = env.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "tracelens");
-        }
-        return Path.of(home, ".config", "tracelens");
+        // The folder the CLI keeps sync.json in: the app reads and writes the same one.
+        return UserDirs.from(env, Path.of(home)).config();
     }
 
     public Path file() {
@@ -64,14 +61,8 @@ public final class SettingsStore {
     /** Writes atomically (temp file + move), so a crash mid-write keeps the old file. */
     public void save(Settings settings) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), settings);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFile.write(file, out -> JSON.writeValue(out, settings));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save settings to " + file + ": " + e.getMessage(), e);
         }
