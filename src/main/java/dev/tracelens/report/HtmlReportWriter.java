@@ -108,20 +108,20 @@ public final class HtmlReportWriter extends OrderedReportWriter {
             w.write("</div>\n");
         }
         w.write("<pre class=\"tb\">");
-        List<TracebackLines.Line> lines = TracebackLines.of(rep.text());
+        List<Traceback.TextLine> lines = rep.lines();
         for (int i = 0; i < lines.size(); i++) {
-            TracebackLines.Line line = lines.get(i);
+            Traceback.TextLine line = lines.get(i);
             String text = Html.block(line.text());
             w.write(switch (line.kind()) {
                 case HEADER -> "<span class=\"hd\">" + text + "</span>";
-                case APP_FRAME -> "<span class=\"app\">" + text + "</span>";
+                case OWN_FRAME -> "<span class=\"app\">" + text + "</span>";
                 case LIBRARY_FRAME -> "<span class=\"lib\">" + text + "</span>";
-                case APP_CODE -> "<span class=\"code app\">" + text + "</span>";
+                case OWN_CODE -> "<span class=\"code app\">" + text + "</span>";
                 case LIBRARY_CODE -> "<span class=\"code lib\">" + text + "</span>";
                 case EXCEPTION -> "<strong class=\"exc\">" + text + "</strong>";
                 case CHAIN -> "<span class=\"chain\">" + text + "</span>";
                 case GROUP_RULE -> "<span class=\"rule\">" + text + "</span>";
-                case OTHER -> text;
+                case ELISION, OTHER -> text;
             });
             if (i < lines.size() - 1) {
                 w.write('\n');

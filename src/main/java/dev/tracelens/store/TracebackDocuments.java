@@ -1,5 +1,7 @@
 package dev.tracelens.store;
 
+import dev.tracelens.traceback.Language;
+import dev.tracelens.traceback.LineKinds;
 import dev.tracelens.traceback.Traceback;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -73,11 +75,25 @@ final class TracebackDocuments {
 
     /** The traceback from its stored fields; {@code contextJson} may be null to skip the context. */
     Traceback fromStored(BytesRef tracebackJson, BytesRef contextJson) {
-        Traceback t = json.traceback(bytes(tracebackJson));
+        Traceback t = upgraded(json.traceback(bytes(tracebackJson)));
         if (contextJson == null) {
             return t;
         }
         return withContext(t, json.context(bytes(contextJson)));
+    }
+
+    /**
+     * Stores written before tracebacks said their language and line kinds held only Python
+     * tracebacks: such a document reads as Python, with its line kinds derived from its text.
+     */
+    private static Traceback upgraded(Traceback t) {
+        String language = t.language().isEmpty() ? Language.PYTHON.id() : t.language();
+        if (language.equals(t.language()) && t.lineKinds().size() == LineKinds.lines(t.text()).size()) {
+            return t;
+        }
+        return new Traceback(t.id(), t.firstId(), t.ordinal(), t.timestamp(), t.host(), t.program(), language,
+                t.exceptionType(), t.message(), t.frames(), t.causes(), t.text(), LineKinds.of(language, t.text()),
+                t.context(), t.fingerprint(), t.fingerprintParts(), t.truncated(), t.archive(), t.row());
     }
 
     private static void keyword(Document doc, String field, String value) {
@@ -100,9 +116,7 @@ final class TracebackDocuments {
     }
 
     private static Traceback withContext(Traceback t, List<dev.tracelens.traceback.ContextLine> context) {
-        return new Traceback(t.id(), t.firstId(), t.timestamp(), t.host(), t.program(), t.exceptionType(),
-                t.message(), t.frames(), t.causes(), t.text(), context, t.fingerprint(), t.fingerprintParts(),
-                t.truncated(), t.archive(), t.row());
+        return t.withContext(context);
     }
 
     private static byte[] bytes(BytesRef ref) {

@@ -32,6 +32,7 @@ final class OpenTraceback {
     final long timestampMillis;
     final String archive;
     final long row;
+    final int ordinal;
     final String headerRowLead;
     final LogLine[] context;
     private final List<String> lines = new ArrayList<>();
@@ -52,8 +53,9 @@ final class OpenTraceback {
      * @param line          the message line holding the header
      * @param headerIndex   where {@code Traceback (most recent call last):} starts in it
      * @param headerRowLead text of the header row's message before the header (for the process id)
+     * @param ordinal       how many tracebacks started earlier in the same row
      */
-    OpenTraceback(String line, int headerIndex, String headerRowLead, RowView row, LogLine[] context) {
+    OpenTraceback(String line, int headerIndex, String headerRowLead, RowView row, int ordinal, LogLine[] context) {
         int start = TracebackLines.headerLineStart(line, headerIndex);
         this.prefix = line.substring(0, start);
         this.prefixShape = shape(prefix);
@@ -64,6 +66,7 @@ final class OpenTraceback {
         this.timestampMillis = row.timestampMillis();
         this.archive = row.archive();
         this.row = row.rowNumber();
+        this.ordinal = ordinal;
         this.headerRowLead = headerRowLead;
         this.context = context;
         add(line.substring(start, headerIndex + TracebackLines.HEADER.length()));

@@ -70,6 +70,7 @@ public final class TracebackAssembler implements RowHandler {
         }
         String message = row.message();
         LogLine[] before = null;
+        int ordinal = 0;
         for (String line : MessageLines.split(message)) {
             if (open != null) {
                 if (open.offer(line, row.id()) != OpenTraceback.Verdict.END) {
@@ -83,7 +84,7 @@ public final class TracebackAssembler implements RowHandler {
                 if (before == null) {
                     before = state.ring.snapshot();
                 }
-                open = new OpenTraceback(line, header, lead(message), row, before);
+                open = new OpenTraceback(line, header, lead(message), row, ordinal++, before);
             }
         }
         state.open = open;
@@ -126,10 +127,11 @@ public final class TracebackAssembler implements RowHandler {
     private void emit(SourceState state, OpenTraceback open, boolean truncated) {
         ParsedTraceback parsed = PythonTracebackParser.parse(open.lines());
         Fingerprint fingerprint = Fingerprinter.of(parsed, truncated);
-        out.accept(new Traceback(open.lastId(), open.firstId, Instant.ofEpochMilli(open.timestampMillis),
-                state.source.host(), state.source.program(), parsed.exceptionType(), parsed.message(),
-                parsed.frames(), parsed.causes(), String.join("\n", open.lines()),
-                context(open), fingerprint.hash(), fingerprint.parts(), truncated, open.archive, open.row));
+        out.accept(new Traceback(open.lastId(), open.firstId, open.ordinal, Instant.ofEpochMilli(open.timestampMillis),
+                state.source.host(), state.source.program(), Language.PYTHON.id(), parsed.exceptionType(),
+                parsed.message(), parsed.frames(), parsed.causes(), String.join("\n", open.lines()),
+                PythonLineKinds.classify(open.lines()), context(open), fingerprint.hash(), fingerprint.parts(),
+                truncated, open.archive, open.row));
     }
 
     private static List<ContextLine> context(OpenTraceback open) {

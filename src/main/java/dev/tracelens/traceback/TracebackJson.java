@@ -2,6 +2,7 @@ package dev.tracelens.traceback;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -24,6 +25,7 @@ public final class TracebackJson {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .addMixIn(Traceback.class, TracebackShape.class)
             .addMixIn(ContextLine.class, ContextLineShape.class)
+            .addMixIn(LineKind.class, LineKindShape.class)
             .build();
 
     private TracebackJson() {
@@ -39,14 +41,20 @@ public final class TracebackJson {
         return MAPPER.writerFor(Traceback.class);
     }
 
-    @JsonPropertyOrder({"id", "firstId", "timestamp", "host", "program", "exceptionType", "message", "frames",
-            "causes", "text", "context", "fingerprint", "fingerprintParts", "truncated", "archive", "row"})
+    @JsonPropertyOrder({"id", "firstId", "ordinal", "timestamp", "host", "program", "language", "exceptionType",
+            "message", "frames", "causes", "text", "lineKinds", "context", "fingerprint", "fingerprintParts", "truncated", "archive", "row"})
     private interface TracebackShape {
         @JsonFormat(shape = JsonFormat.Shape.STRING)
         long id();
 
         @JsonFormat(shape = JsonFormat.Shape.STRING)
         long firstId();
+    }
+
+    /** Line kinds as their lowercase names ({@code own_frame}). */
+    private interface LineKindShape {
+        @JsonValue
+        String id();
     }
 
     @JsonPropertyOrder({"id", "timestamp", "message", "sameProcess"})

@@ -17,6 +17,7 @@ import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Frame;
 import dev.tracelens.traceback.ScanListener;
 import dev.tracelens.traceback.ScanSummary;
+import dev.tracelens.traceback.LineKinds;
 import dev.tracelens.traceback.Traceback;
 
 import java.io.IOException;
@@ -328,8 +329,9 @@ public final class StoreBenchmark {
                                 + " request_id=" + Long.toHexString(random.nextLong()) + " took " + random.nextInt(900)
                                 + "ms", c < 3));
             }
-            return new Traceback(firstId + 2 * g.frames().size() + 1, firstId, time, host, g.program(), g.type(),
-                    message, g.frames(), List.of(), text.toString(), context, g.fingerprint(),
+            return new Traceback(firstId + 2 * g.frames().size() + 1, firstId, 0, time, host, g.program(), "python",
+                    g.type(), message, g.frames(), List.of(), text.toString(),
+                    LineKinds.of("python", text.toString()), context, g.fingerprint(),
                     List.of(g.type(), g.frames().getLast().function()), false, archive, 1 + (i % 1000));
         }
     }

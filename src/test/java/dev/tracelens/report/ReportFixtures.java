@@ -3,6 +3,7 @@ package dev.tracelens.report;
 import dev.tracelens.traceback.ChainedException;
 import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Frame;
+import dev.tracelens.traceback.LineKinds;
 import dev.tracelens.traceback.Traceback;
 
 import java.time.Duration;
@@ -67,13 +68,13 @@ final class ReportFixtures {
                 "  File \"/srv/app/app/views.py\", line 42, in get_user",
                 "    return cache.lookup(request.args[\"user_id\"])",
                 "KeyError: 'user_id'");
-        return new Traceback(id + 4, id, at, host, "app-web", "KeyError", "'user_id'",
+        return new Traceback(id + 4, id, 0, at, host, "app-web", "python", "KeyError", "'user_id'",
                 List.of(new Frame("/usr/lib/python3.12/site-packages/flask/app.py", 1498, "dispatch_request",
                                 "return self.view_functions[rule.endpoint](**req.view_args)"),
                         new Frame("/srv/app/app/views.py", 42, "get_user", "return cache.lookup(request.args[\"user_id\"])")),
                 List.of(new ChainedException("KeyError", "'user_id'",
                         List.of(new Frame("/srv/app/app/cache.py", 12, "lookup", "return self._data[key]")), "context")),
-                text,
+                text, LineKinds.of("python", text),
                 List.of(new ContextLine(id - 3, at.minusSeconds(2), "20286/MainThread INFO app.views: GET /users/17", true),
                         new ContextLine(id - 2, at.minusSeconds(1), "20411/MainThread INFO app.health: ok", false),
                         new ContextLine(id - 1, at.minusMillis(400), "20286/MainThread ERROR app.views: lookup failed", true)),
@@ -94,9 +95,10 @@ final class ReportFixtures {
                 "{noformat}",
                 "\t@SUM(1+1)*cmd|' /C calc'!A0",
                 LONG_LINE);
-        Traceback rep = new Traceback(700_000_000_777L, 700_000_000_770L, at, "i-0bad", "worker<img src=x onerror=alert(1)>",
-                "ValueError", HOSTILE + "\n```\n{noformat}\n\t@SUM(1+1)*cmd|' /C calc'!A0\n" + LONG_LINE,
+        Traceback rep = new Traceback(700_000_000_777L, 700_000_000_770L, 0, at, "i-0bad", "worker<img src=x onerror=alert(1)>",
+                "python", "ValueError", HOSTILE + "\n```\n{noformat}\n\t@SUM(1+1)*cmd|' /C calc'!A0\n" + LONG_LINE,
                 List.of(new Frame("/srv/app/app/render.py", 9, "render", "raise ValueError(payload)")), List.of(), text,
+                LineKinds.of("python", text),
                 List.of(new ContextLine(700_000_000_769L, at.minusSeconds(1), "-2+3 " + SCRIPT + " ``` \u001b]0;title\u0007", true),
                         new ContextLine(700_000_000_768L, at.minusMillis(500), "@admin please look | *not bold* _x_ [link](javascript:alert(1))", false)),
                 "ffee00ddccbbaa99", List.of("type:ValueError", "frame:app/render.py:render"), false,
@@ -112,9 +114,9 @@ final class ReportFixtures {
                 "Traceback (most recent call last):",
                 "  File \"/usr/lib/python3.12/threading.py\", line 1075, in _bootstrap_inner",
                 "    self.run()");
-        Traceback rep = new Traceback(700_000_000_500L, 700_000_000_499L, at, "i-2ee330b7", "app-worker", "", "",
+        Traceback rep = new Traceback(700_000_000_500L, 700_000_000_499L, 0, at, "i-2ee330b7", "app-worker", "python", "", "",
                 List.of(new Frame("/usr/lib/python3.12/threading.py", 1075, "_bootstrap_inner", "self.run()")), List.of(),
-                text, List.of(), "0000cut0ff000000", List.of("truncated", "frame:threading.py:_bootstrap_inner"), true,
+                text, LineKinds.of("python", text), List.of(), "0000cut0ff000000", List.of("truncated", "frame:threading.py:_bootstrap_inner"), true,
                 "2026-11-20-04.tsv.gz", 9_999);
         return new ReportGroup("0000cut0ff000000", "", "", 1, at, at, List.of("i-2ee330b7"), List.of("app-worker"),
                 rep, List.of(rep), ReportHistory.EMPTY);

@@ -2,6 +2,7 @@ package dev.tracelens.report;
 
 import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Frame;
+import dev.tracelens.traceback.LineKinds;
 import dev.tracelens.traceback.Traceback;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,9 +54,9 @@ class StreamingExportTest {
         String fp = String.format("%016x", i * 2_654_435_761L);
         String text = "Traceback (most recent call last):\n  File \"/srv/app/app/job" + i + ".py\", line " + i
                 + ", in run\n    step()\nRuntimeError: failure number " + i;
-        Traceback t = new Traceback(1_000_000L + i, 1_000_000L + i, at, "i-" + (i % 50), "app-worker", "RuntimeError",
+        Traceback t = new Traceback(1_000_000L + i, 1_000_000L + i, 0, at, "i-" + (i % 50), "app-worker", "python", "RuntimeError",
                 "failure number " + i, List.of(new Frame("/srv/app/app/job" + i + ".py", i, "run", "step()")), List.of(),
-                text, List.of(new ContextLine(999_999L + i, at.minusSeconds(1), "starting job " + i, true)), fp,
+                text, LineKinds.of("python", text), List.of(new ContextLine(999_999L + i, at.minusSeconds(1), "starting job " + i, true)), fp,
                 List.of("type:RuntimeError"), false, "2026-11-20-00.tsv.gz", i + 1L);
         return new ReportGroup(fp, "RuntimeError", t.message(), i + 1L, at, at, List.of(t.host()), List.of("app-worker"),
                 t, List.of(t), new ReportHistory(Duration.ofHours(1), List.of(new ReportBucket(at.truncatedTo(java.time.temporal.ChronoUnit.HOURS), i + 1L))));

@@ -42,8 +42,9 @@ class StoreQueriesTest {
     /** Same as group A but printed from another line: same tokens, other fingerprint. */
     private static Traceback a2(long id, Instant time) {
         Traceback t = a(id, time, "i-host2");
-        return new Traceback(t.id(), t.firstId(), t.timestamp(), t.host(), t.program(), t.exceptionType(),
-                t.message(), t.frames(), t.causes(), t.text().replace("line 12", "line 99"), t.context(), "fpA2",
+        return new Traceback(t.id(), t.firstId(), t.ordinal(), t.timestamp(), t.host(), t.program(), t.language(),
+                t.exceptionType(), t.message(), t.frames(), t.causes(), t.text().replace("line 12", "line 99"),
+                t.lineKinds(), t.context(), "fpA2",
                 t.fingerprintParts(), false, t.archive(), t.row());
     }
 

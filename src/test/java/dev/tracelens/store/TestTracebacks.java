@@ -2,6 +2,7 @@ package dev.tracelens.store;
 
 import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Frame;
+import dev.tracelens.traceback.LineKinds;
 import dev.tracelens.traceback.Traceback;
 
 import java.time.Instant;
@@ -30,9 +31,9 @@ public final class TestTracebacks {
             context.add(new ContextLine(firstId - i, time.minusSeconds(i), "20286/MainThread INFO before " + i,
                     i == 1));
         }
-        return new Traceback(firstId + 3, firstId, time, host, program, type, message,
+        return new Traceback(firstId + 3, firstId, 0, time, host, program, "python", type, message,
                 List.of(new Frame("/srv/app/views.py", 12, function, "return handler(request)")), List.of(),
-                text(function, type, message), context, fp, List.of(type, function), false, archive, firstId % 1000);
+                text(function, type, message), LineKinds.of("python", text(function, type, message)), context, fp, List.of(type, function), false, archive, firstId % 1000);
     }
 
     public static Traceback tb(long firstId, Instant time, String fp, String archive) {
@@ -41,8 +42,9 @@ public final class TestTracebacks {
 
     /** The same traceback cut off before its exception line, as at the end of an import. */
     public static Traceback truncated(Traceback t) {
-        return new Traceback(t.firstId() + 1, t.firstId(), t.timestamp(), t.host(), t.program(), "", "",
-                t.frames(), List.of(), t.text().substring(0, t.text().lastIndexOf('\n')), t.context(),
+        return new Traceback(t.firstId() + 1, t.firstId(), t.ordinal(), t.timestamp(), t.host(), t.program(), t.language(),
+                "", "", t.frames(), List.of(), t.text().substring(0, t.text().lastIndexOf('\n')),
+                t.lineKinds().subList(0, t.lineKinds().size() - 1), t.context(),
                 "truncated-" + t.fingerprint(), List.of(), true, t.archive(), t.row());
     }
 }

@@ -810,4 +810,23 @@ class TracebackAssemblerTest {
                 new Frame("/usr/share/vdsm/clientIF.py", 111, "__init__", "self._libvirt = libvirtconnection.get()")), tb.frames());
         assertFalse(tb.truncated());
     }
+
+    @Test
+    void tracebacksWhoseHeadersShareARowAreToldApartByOrdinal() {
+        long header = rows.add(WEB, APP, "20286/MainThread ERROR app.jobs: failed - Traceback (most recent call last):"
+                + "#012  File \"/srv/app/app/jobs.py\", line 8, in run#012ValueError: one"
+                + "#012Traceback (most recent call last):#012  File \"/srv/app/app/jobs.py\", line 9, in run"
+                + "#012KeyError: two");
+        rows.add(WEB, APP, "20286/MainThread INFO app.jobs: idle");
+
+        List<Traceback> tbs = run();
+
+        assertEquals(List.of("ValueError", "KeyError"), tbs.stream().map(Traceback::exceptionType).toList());
+        assertEquals(List.of(header, header), tbs.stream().map(Traceback::firstId).toList());
+        assertEquals(List.of(0, 1), tbs.stream().map(Traceback::ordinal).toList());
+        for (Traceback t : tbs) {
+            assertEquals("python", t.language());
+            assertEquals(List.of(LineKind.HEADER, LineKind.OWN_FRAME, LineKind.EXCEPTION), t.lineKinds());
+        }
+    }
 }

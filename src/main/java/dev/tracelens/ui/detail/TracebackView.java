@@ -1,5 +1,6 @@
 package dev.tracelens.ui.detail;
 
+import dev.tracelens.traceback.LineKind;
 import dev.tracelens.traceback.Traceback;
 import dev.tracelens.ui.common.Formats;
 import dev.tracelens.ui.common.Icons;
@@ -98,25 +99,28 @@ public final class TracebackView {
         meta.setText(Formats.dateTime(t.timestamp()) + " · " + t.host() + " · " + t.program()
                 + (t.truncated() ? " · cut off" : ""));
         List<Node> nodes = new ArrayList<>();
-        for (TracebackLine line : TracebackLine.classify(t.text())) {
+        for (Traceback.TextLine line : t.lines()) {
+            if (line.text().isBlank()) {
+                continue; // blank lines only frame the chain separators; the view draws its own gap
+            }
             switch (line.kind()) {
-                case CHAIN -> nodes.add(styled("\n" + line.text() + "\n\n", "tb-chain"));
+                case CHAIN -> nodes.add(styled("\n" + line.text().strip() + "\n\n", "tb-chain"));
                 default -> nodes.add(styled(line.text() + "\n", styleOf(line.kind())));
             }
         }
         flow.getChildren().setAll(nodes);
     }
 
-    private static String styleOf(TracebackLine.Kind kind) {
+    private static String styleOf(LineKind kind) {
         return switch (kind) {
             case HEADER -> "tb-header";
-            case APP_FRAME -> "tb-app-frame";
+            case OWN_FRAME -> "tb-app-frame";
             case LIBRARY_FRAME -> "tb-lib-frame";
-            case APP_CODE -> "tb-app-code";
+            case OWN_CODE -> "tb-app-code";
             case LIBRARY_CODE -> "tb-lib-code";
             case EXCEPTION -> "tb-exception";
             case CHAIN -> "tb-chain";
-            case OTHER -> "tb-other";
+            case GROUP_RULE, ELISION, OTHER -> "tb-other";
         };
     }
 
