@@ -97,12 +97,14 @@ public final class ImportCommand extends StoreCommand {
             out.put("storedTracebacks", total);
             out().println(StoreJson.write(out));
         } else {
+            // Written minus replaced is what the store gained, so the two counts always add up.
             out().println(String.format("Imported %d archive(s) (%,d rows, %,d bad), skipped %d unchanged%s;"
-                            + " %,d tracebacks written in %.1f s. The store at %s holds %,d tracebacks.",
+                            + " %,d tracebacks written%s in %.1f s. The store at %s holds %,d tracebacks.",
                     result.imported().size(), result.rows(), result.badRows(), result.skipped().size(),
                     incomplete.isEmpty() ? "" : ", " + incomplete.size() + " not read completely",
-                    result.tracebacksWritten(), result.took().toMillis() / 1000.0,
-                    storeOptions.directory().toAbsolutePath(), total));
+                    result.tracebacksWritten(), result.replaced() == 0 ? ""
+                            : String.format(" (%,d replaced an earlier version of the same traceback)", result.replaced()),
+                    result.took().toMillis() / 1000.0, storeOptions.directory().toAbsolutePath(), total));
         }
         for (ArchiveRecord a : incomplete) {
             err.println("error: " + a.path() + " could not be read completely; it will be read again next time");

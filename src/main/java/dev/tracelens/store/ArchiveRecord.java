@@ -16,17 +16,28 @@ import java.time.Instant;
  * @param tracebacks   tracebacks whose header is in this archive, as stored now (filled in when listed)
  * @param complete     whether the whole file could be read
  * @param importedAt   when the import committed
+ * @param pendingFrom  the earliest archive (by name) holding the header row of a traceback that
+ *                     was still open at this archive's end, so stored only as a provisional
+ *                     (truncated) version; null when none was open. An import that goes on after
+ *                     this archive reads again from there, so those tracebacks are rebuilt whole.
  */
 public record ArchiveRecord(String name, String path, long sizeBytes, long lastModified, String checksum,
-                            long rows, long badRows, long tracebacks, boolean complete, Instant importedAt) {
+                            long rows, long badRows, long tracebacks, boolean complete, Instant importedAt,
+                            String pendingFrom) {
+
+    /** A record with nothing pending at its end. */
+    public ArchiveRecord(String name, String path, long sizeBytes, long lastModified, String checksum,
+                         long rows, long badRows, long tracebacks, boolean complete, Instant importedAt) {
+        this(name, path, sizeBytes, lastModified, checksum, rows, badRows, tracebacks, complete, importedAt, null);
+    }
 
     ArchiveRecord withTracebacks(long count) {
         return new ArchiveRecord(name, path, sizeBytes, lastModified, checksum, rows, badRows, count, complete,
-                importedAt);
+                importedAt, pendingFrom);
     }
 
     ArchiveRecord withLastModified(long millis) {
         return new ArchiveRecord(name, path, sizeBytes, millis, checksum, rows, badRows, tracebacks, complete,
-                importedAt);
+                importedAt, pendingFrom);
     }
 }

@@ -16,22 +16,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Imports archives into a {@link TracebackStore}: streams tracebacks from the engine into the
  * index and commits once per archive, together with the archive's registry entry.
  *
- * <p>Crash safety rests on three rules. (1) An archive's registry entry is committed only after
- * every traceback read from it up to its end; tracebacks still open at its end (they go on in the
- * next file) are committed with the next archive, and the last archive of a scan is registered
- * only after the scan has flushed its open tracebacks. (2) Documents are keyed by the header
- * row's id, so writing a traceback twice updates it. (3) A scan of archives that are not yet
- * registered starts one archive early, with the (registered) archive before them, so that
- * tracebacks that crossed the boundary are rebuilt whole; what that "warm-up" archive yields by
- * its own end is already stored and is not written again. Killed at any moment, the store opens
- * at its last commit and the next import of the same files finishes the job.
+ * <p>Crash safety (ADR 0006): an archive is registered only in the commit that holds every
+ * traceback whose header row is in it. (1) At each archive's end the tracebacks still open (they
+ * may go on in the next file) are written as provisional, truncated versions, exactly what a scan
+ * ending there would give, and the archive's record names the earliest archive holding such an
+ * open header ({@link ArchiveRecord#pendingFrom()}). (2) Documents are keyed by the header row
+ * ({@link TracebackDocuments#key}), so the complete version written later replaces the
+ * provisional one. (3) A scan of archives that are not yet registered starts early, with the
+ * registered archives from the previous one's {@code pendingFrom} (or just the previous one, for
+ * context), so that tracebacks that crossed the boundary, even while their host was silent for a
+ * whole archive, are rebuilt whole; what those "warm-up" archives yield by their own end is
+ * already stored and is not written again. Killed at any moment, the store opens at its last
+ * commit, which equals a clean import of the archives registered in it, and the next import of
+ * the same files finishes the job.
  */
 public final class StoreImporter {
 
@@ -74,6 +81,7 @@ public final class StoreImporter {
     public ImportResult importArchives(List<Path> archives, ImportListener listener) {
         synchronized (store.writeLock()) {
             long started = System.nanoTime();
+            long storedBefore = store.tracebackCount();
             Map<String, ArchiveRecord> known = registry.byName();
             List<FileFacts> facts = new ArrayList<>(archives.size());
             boolean[] needed = new boolean[archives.size()];
@@ -113,8 +121,7 @@ public final class StoreImporter {
                         end++;
                     }
                     List<FileFacts> run = new ArrayList<>(facts.subList(i, end + 1));
-                    FileFacts warmUp = i > 0 ? facts.get(i - 1) : null;
-                    session.scanRun(warmUp, run);
+                    session.scanRun(warmUp(known, facts, run.getFirst().name()), run);
                     i = end + 1;
                 }
             } catch (UncheckedIOException | IOException | AlreadyClosedException e) {
@@ -129,9 +136,49 @@ public final class StoreImporter {
                 store.rollbackToLastCommit();
                 throw e;
             }
+            long storedAfter = store.tracebackCount();
             return new ImportResult(session.imported, skipped, session.failed, session.written, session.problems,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), storedBefore, storedAfter);
         }
+    }
+
+    /**
+     * The registered archives to read again in front of a run starting with {@code first}: the
+     * archive registered just before it, and back to the earliest archive whose tracebacks were
+     * still open at that one's end. Files are taken from this import's list when named there,
+     * else from where the registry says they were read; one that is gone is left out (the
+     * tracebacks whose header it holds then stay in their provisional version).
+     */
+    private static List<FileFacts> warmUp(Map<String, ArchiveRecord> known, List<FileFacts> listed, String first) {
+        ArchiveRecord previous = null;
+        for (ArchiveRecord r : known.values()) {
+            if (r.name().compareTo(first) < 0 && r.complete()) {
+                previous = r;
+            }
+        }
+        if (previous == null) {
+            return List.of();
+        }
+        String from = previous.pendingFrom() != null && previous.pendingFrom().compareTo(previous.name()) < 0
+                ? previous.pendingFrom() : previous.name();
+        Map<String, FileFacts> byName = new HashMap<>();
+        for (FileFacts f : listed) {
+            byName.put(f.name(), f);
+        }
+        List<FileFacts> out = new ArrayList<>();
+        for (ArchiveRecord r : known.values()) {
+            if (r.name().compareTo(from) < 0 || r.name().compareTo(previous.name()) > 0) {
+                continue;
+            }
+            FileFacts f = byName.get(r.name());
+            if (f == null && r.path() != null && Files.isRegularFile(Path.of(r.path()))) {
+                f = new FileFacts(Path.of(r.path()), r.name(), r.sizeBytes(), r.lastModified(), r.checksum());
+            }
+            if (f != null && f.size() >= 0) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /**
@@ -158,13 +205,14 @@ public final class StoreImporter {
         private final ImportListener listener;
         private final List<ArchiveRecord> imported = new ArrayList<>();
         private final List<ArchiveRecord> failed = new ArrayList<>();
+        /** Keys written as provisional versions in this import and not completed yet. */
+        private final Set<String> provisional = new HashSet<>();
         private long written;
         private long problems;
         private Map<String, FileFacts> byName = Map.of();
-        private String warmUpName;
+        private Set<String> warmUpNames = Set.of();
         private boolean inWarmUp;
-        private String lastName;
-        private ArchiveSummary lastSummary;
+        private boolean uncommitted;
         private String current = "";
         private IndexWriter writer;
 
@@ -172,27 +220,30 @@ public final class StoreImporter {
             this.listener = listener;
         }
 
-        void scanRun(FileFacts warmUp, List<FileFacts> run) throws IOException {
+        void scanRun(List<FileFacts> warmUp, List<FileFacts> run) throws IOException {
             writer = store.writer();
             byName = new HashMap<>();
-            List<Path> paths = new ArrayList<>(run.size() + 1);
-            if (warmUp != null) {
-                paths.add(warmUp.path());
-                byName.put(warmUp.name(), warmUp);
-                byName.put(warmUp.path().toString(), warmUp);
+            warmUpNames = new HashSet<>();
+            List<Path> paths = new ArrayList<>(warmUp.size() + run.size());
+            for (FileFacts f : warmUp) {
+                paths.add(f.path());
+                byName.put(f.name(), f);
+                byName.put(f.path().toString(), f);
+                warmUpNames.add(f.name());
             }
             for (FileFacts f : run) {
                 paths.add(f.path());
                 byName.put(f.name(), f);
                 byName.put(f.path().toString(), f);
             }
-            warmUpName = warmUp == null ? null : warmUp.name();
-            lastName = run.getLast().name();
-            lastSummary = null;
+            uncommitted = false;
             scan.scan(paths, this, (archive, read, size, rows) ->
                     listener.onProgress(archive, read, size, rows, written));
-            if (lastSummary != null) {
-                register(lastSummary);
+            // What the scan flushed at its end are the provisional versions already committed with
+            // the last archive; anything else it wrote gets its own commit.
+            if (uncommitted) {
+                store.commit();
+                uncommitted = false;
             }
         }
 
@@ -200,7 +251,7 @@ public final class StoreImporter {
         public void onArchiveStart(String archive, long sizeBytes) {
             FileFacts f = facts(archive);
             current = f == null ? archive : f.name();
-            inWarmUp = current.equals(warmUpName);
+            inWarmUp = warmUpNames.contains(current);
         }
 
         @Override
@@ -208,13 +259,23 @@ public final class StoreImporter {
             if (inWarmUp) {
                 return;
             }
+            String key = TracebackDocuments.keyOf(traceback);
+            if (current == null && provisional.contains(key)) {
+                return; // the scan's final flush of a traceback committed provisionally
+            }
+            write(traceback);
+            if (!provisional.remove(key)) {
+                written++;
+            }
+        }
+
+        private void write(Traceback traceback) {
             try {
-                writer.updateDocument(TracebackDocuments.key(traceback.firstId()),
-                        store.documents().toDocument(traceback));
+                writer.updateDocument(TracebackDocuments.key(traceback), store.documents().toDocument(traceback));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            written++;
+            uncommitted = true;
         }
 
         @Override
@@ -226,37 +287,45 @@ public final class StoreImporter {
         }
 
         @Override
-        public void onArchiveEnd(ArchiveSummary summary) {
+        public void onArchiveEnd(ArchiveSummary summary, Supplier<List<Traceback>> stillOpen) {
             if (inWarmUp) {
                 inWarmUp = false;
+                current = null;
                 return;
             }
-            FileFacts f = facts(summary.archive());
-            if (f != null && f.name().equals(lastName)) {
-                // Registered once the scan has emitted the tracebacks still open at its end.
-                lastSummary = summary;
-                return;
+            current = null;
+            String pendingFrom = null;
+            for (Traceback t : stillOpen.get()) {
+                write(t);
+                if (provisional.add(TracebackDocuments.keyOf(t))) {
+                    written++;
+                }
+                String header = t.archive() == null ? "" : t.archive();
+                if (pendingFrom == null || header.compareTo(pendingFrom) < 0) {
+                    pendingFrom = header;
+                }
             }
             try {
-                register(summary);
+                register(summary, pendingFrom);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        private void register(ArchiveSummary summary) throws IOException {
+        private void register(ArchiveSummary summary, String pendingFrom) throws IOException {
             FileFacts f = facts(summary.archive());
             String name = f == null ? summary.archive() : f.name();
             ArchiveRecord record = new ArchiveRecord(name, f == null ? summary.archive() : f.path().toString(),
                     f == null ? summary.fileBytes() : f.size(), f == null ? 0 : f.lastModified(),
                     f == null ? "" : f.checksum(), summary.rows(), summary.badRows(), 0,
-                    summary.complete() && f != null && f.size() >= 0, Instant.now());
+                    summary.complete() && f != null && f.size() >= 0, Instant.now(), pendingFrom);
             // A file that is not there is not an archive to remember; a damaged one is registered as
             // incomplete (so that `archives` shows it) and read again next time.
             if (f == null || f.size() >= 0) {
                 writer.updateDocument(ArchiveRegistry.key(name), registry.toDocument(record));
             }
             store.commit();
+            uncommitted = false;
             (record.complete() ? imported : failed).add(record);
             listener.onImported(record);
         }

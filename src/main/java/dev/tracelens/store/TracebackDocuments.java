@@ -52,6 +52,15 @@ final class TracebackDocuments {
         return new Term(StoreSchema.FIRST_ID, Long.toString(firstId));
     }
 
+    /** The document key of a traceback: which stored document a new version of it replaces. */
+    static String keyOf(Traceback t) {
+        return Long.toString(t.firstId());
+    }
+
+    static Term key(Traceback t) {
+        return new Term(StoreSchema.FIRST_ID, keyOf(t));
+    }
+
     Document toDocument(Traceback t) {
         Document doc = new Document();
         doc.add(new StringField(StoreSchema.KIND, StoreSchema.KIND_TRACEBACK, Field.Store.NO));

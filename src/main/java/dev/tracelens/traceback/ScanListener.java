@@ -3,6 +3,9 @@ package dev.tracelens.traceback;
 import dev.tracelens.archive.ArchiveSummary;
 import dev.tracelens.archive.Problem;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 /** What a {@link TracebackScanner} reports, on the scanning thread, in input order. */
 public interface ScanListener {
 
@@ -22,5 +25,16 @@ public interface ScanListener {
      * in the next file) are not emitted yet.
      */
     default void onArchiveEnd(ArchiveSummary summary) {
+    }
+
+    /**
+     * After the last row of an archive file, with the tracebacks still open at that point as
+     * provisional copies ({@link TracebackAssembler#pending()}: what the scan would emit for them
+     * if the input ended here; each names the archive of its header row). The copies are built
+     * only when {@code stillOpen} is called. The scanner calls this one; by default it ignores
+     * them and calls {@link #onArchiveEnd(ArchiveSummary)}.
+     */
+    default void onArchiveEnd(ArchiveSummary summary, Supplier<List<Traceback>> stillOpen) {
+        onArchiveEnd(summary);
     }
 }

@@ -91,6 +91,22 @@ public final class TracebackAssembler implements RowHandler {
         state.ring.add(row);
     }
 
+    /**
+     * Provisional copies of the tracebacks still open, in source order: exactly what {@link
+     * #finish()} would emit if the input ended here, without closing them. The store writes these
+     * at each archive's end so that a traceback open across an archive boundary is never only in
+     * memory; the complete version replaces them later (same header row, same key).
+     */
+    public List<Traceback> pending() {
+        List<Traceback> out = new ArrayList<>();
+        for (SourceState state : sources) {
+            if (state != null && state.open != null) {
+                out.add(build(state, state.open, !state.open.complete()));
+            }
+        }
+        return out;
+    }
+
     /** Emits every traceback still open; truncated unless its exception line was seen. Call once after the last input. */
     public void finish() {
         for (SourceState state : sources) {
@@ -125,13 +141,17 @@ public final class TracebackAssembler implements RowHandler {
     }
 
     private void emit(SourceState state, OpenTraceback open, boolean truncated) {
+        out.accept(build(state, open, truncated));
+    }
+
+    private static Traceback build(SourceState state, OpenTraceback open, boolean truncated) {
         ParsedTraceback parsed = PythonTracebackParser.parse(open.lines());
         Fingerprint fingerprint = Fingerprinter.of(parsed, truncated);
-        out.accept(new Traceback(open.lastId(), open.firstId, open.ordinal, Instant.ofEpochMilli(open.timestampMillis),
+        return new Traceback(open.lastId(), open.firstId, open.ordinal, Instant.ofEpochMilli(open.timestampMillis),
                 state.source.host(), state.source.program(), Language.PYTHON.id(), parsed.exceptionType(),
                 parsed.message(), parsed.frames(), parsed.causes(), String.join("\n", open.lines()),
                 PythonLineKinds.classify(open.lines()), context(open), fingerprint.hash(), fingerprint.parts(),
-                truncated, open.archive, open.row));
+                truncated, open.archive, open.row);
     }
 
     private static List<ContextLine> context(OpenTraceback open) {

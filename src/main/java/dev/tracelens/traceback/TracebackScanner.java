@@ -55,7 +55,7 @@ public final class TracebackScanner {
 
             @Override
             public void onArchiveEnd(ArchiveSummary summary) {
-                listener.onArchiveEnd(summary);
+                listener.onArchiveEnd(summary, assembler::pending);
             }
         }, progress);
         assembler.finish();

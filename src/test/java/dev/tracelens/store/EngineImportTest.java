@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -88,5 +89,74 @@ class EngineImportTest {
             assertEquals(List.of("2016-08-12-00.tsv.gz", "2016-08-12-01.tsv.gz"),
                     new ArchiveRegistry(store).list().stream().map(ArchiveRecord::name).toList());
         }
+    }
+
+    /** A plain-text archive: one row per {@code host|message}, ids from {@code firstId}, a second apart. */
+    static Path tsv(Path dir, String name, long firstId, String... rows) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        StringBuilder out = new StringBuilder();
+        java.time.Instant t = java.time.Instant.parse(name.substring(0, 10) + "T" + name.substring(11, 13) + ":00:00Z");
+        for (int i = 0; i < rows.length; i++) {
+            String[] hm = rows[i].split("\\|", 2);
+            String ts = t.plusSeconds(i).toString().replace("Z", "");
+            out.append(firstId + i).append('\t').append(ts).append('\t').append(ts).append("\t12345\t").append(hm[0])
+                    .append("\t10.0.0.5\tUser\tNotice\tapp-web\t").append(hm[1]).append('\n');
+        }
+        Path file = dir.resolve(name);
+        java.nio.file.Files.writeString(file, out);
+        return file;
+    }
+
+    /**
+     * Host a starts a traceback at the end of 00, says nothing in 01 and ends it in 02. Killed
+     * (here: the engine fails) while reading 02, the store must hold it in its provisional version,
+     * and the next import must rebuild it whole, reading again from 00.
+     */
+    @Test
+    void tracebackOpenWhileItsHostIsSilentForAWholeArchiveIsNeverLost() throws IOException {
+        Path dir = tmp.resolve("archives");
+        List<Path> files = List.of(
+                tsv(dir, "2016-08-12-00.tsv", 1000, "a|20286/MainThread INFO start", "b|tick",
+                        "a|Traceback (most recent call last):", "a|  File \"/srv/app/x.py\", line 3, in run"),
+                tsv(dir, "2016-08-12-01.tsv", 2000, "b|tick 1", "b|tick 2"),
+                tsv(dir, "2016-08-12-02.tsv", 3000, "b|tick 3", "a|    do()", "a|ValueError: silent host",
+                        "a|20286/MainThread INFO next"));
+        List<String> clean;
+        try (TracebackStore store = TracebackStore.open(tmp.resolve("clean"))) {
+            new StoreImporter(store, 5).importArchives(files, ImportListener.NONE);
+            clean = summary(store);
+        }
+        assertEquals(List.of("1002 3002 ValueError false 1"), clean);
+
+        ArchiveScan engine = ArchiveScan.engine(5);
+        ArchiveScan crashing = (archives, listener, progress) -> engine.scan(archives, new ForwardingListener(listener) {
+            @Override
+            public void onArchiveStart(String archive, long sizeBytes) {
+                if (archive.endsWith("02.tsv")) {
+                    throw new IllegalStateException("killed while reading 02");
+                }
+                super.onArchiveStart(archive, sizeBytes);
+            }
+        }, progress);
+        try (TracebackStore store = TracebackStore.open(tmp.resolve("killed"))) {
+            assertThrows(IllegalStateException.class,
+                    () -> new StoreImporter(store, crashing).importArchives(files, ImportListener.NONE));
+            assertEquals(List.of("1002 1003  true 1"), summary(store), "the provisional version is committed");
+            assertEquals(2, new ArchiveRegistry(store).list().size());
+            ImportResult r = new StoreImporter(store, 5).importArchives(files, ImportListener.NONE);
+            assertEquals(1, r.imported().size());
+            assertEquals(clean, summary(store));
+            assertEquals(1, r.tracebacksWritten());
+            assertEquals(1, r.replaced());
+        }
+    }
+
+    private static List<String> summary(TracebackStore store) {
+        StoreQueries q = new StoreQueries(store);
+        return q.search(StoreFilter.ALL, 1000).hits().stream()
+                .map(hit -> q.occurrence(hit.firstId()).orElseThrow())
+                .map(t -> t.firstId() + " " + t.id() + " " + t.exceptionType() + " " + t.truncated() + " "
+                        + t.context().size())
+                .sorted().toList();
     }
 }

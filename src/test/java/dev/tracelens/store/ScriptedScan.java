@@ -19,8 +19,9 @@ import java.util.function.Predicate;
 /**
  * Plays the engine's part of the contract with tracebacks built by hand, so that the importer's
  * bookkeeping can be tested before (and independently of) the real reader and assembler: per
- * archive file name, what is emitted while reading it, and what is emitted when a scan ends
- * with it (the tracebacks still open, flushed as truncated).
+ * archive file name, what is emitted while reading it, and what is still open at its end (given
+ * to {@code onArchiveEnd} as provisional copies, and flushed as truncated when a scan ends with
+ * it). As in the engine, a traceback whose header archive is not part of the scan is not emitted.
  */
 public final class ScriptedScan implements ArchiveScan {
     final Map<String, List<Traceback>> during = new HashMap<>();
@@ -39,6 +40,16 @@ public final class ScriptedScan implements ArchiveScan {
         return this;
     }
 
+    private List<Traceback> stillOpen(String archive, List<String> scanned) {
+        return openAtEnd.getOrDefault(archive, List.of()).stream().filter(t -> readIn(t, scanned)).toList();
+    }
+
+    /** Whether the header row's archive was read (tracebacks naming an archive not in the script always are). */
+    private boolean readIn(Traceback t, List<String> scanned) {
+        boolean scripted = during.containsKey(t.archive()) || openAtEnd.containsKey(t.archive());
+        return !scripted || scanned.contains(t.archive());
+    }
+
     @Override
     public ScanSummary scan(List<Path> archives, ScanListener listener, ReadProgress progress) {
         List<String> names = archives.stream().map(p -> p.getFileName().toString()).toList();
@@ -55,6 +66,9 @@ public final class ScriptedScan implements ArchiveScan {
             }
             listener.onArchiveStart(name, size);
             for (Traceback t : during.getOrDefault(name, List.of())) {
+                if (!readIn(t, names)) {
+                    continue; // its header row was not read in this scan, so the engine cannot rebuild it
+                }
                 if (failBefore.test(t)) {
                     throw new IllegalStateException("crash before " + t.firstId());
                 }
@@ -63,9 +77,9 @@ public final class ScriptedScan implements ArchiveScan {
             }
             ArchiveSummary s = new ArchiveSummary(name, 100, 1, size, size * 10, true);
             summaries.add(s);
-            listener.onArchiveEnd(s);
+            listener.onArchiveEnd(s, () -> stillOpen(name, names));
         }
-        for (Traceback t : openAtEnd.getOrDefault(names.getLast(), List.of())) {
+        for (Traceback t : stillOpen(names.getLast(), names)) {
             listener.onTraceback(t);
             count++;
         }

@@ -36,7 +36,7 @@ class StoreImporterTest {
                 archive("2016-08-12-05.tsv", "ccc"));
     }
 
-    /** 03 holds 1,2; 3 starts in 03 and ends in 04; 04 holds 4; 05 holds 5 and 6 open at the end. */
+    /** 03 holds 1,2; 3 starts in 03 and ends in 04; 04 holds 4; 05 holds 5, and 6 still open at its end. */
     private static ScriptedScan script() {
         Traceback crossing = tb(3000, T0.plusSeconds(3500), "fpC", "2016-08-12-03.tsv");
         return new ScriptedScan()
@@ -45,7 +45,6 @@ class StoreImporterTest {
                 .emit("2016-08-12-04.tsv", crossing, tb(4000, T0.plusSeconds(3700), "fpA", "2016-08-12-04.tsv"))
                 .emit("2016-08-12-05.tsv", tb(5000, T0.plusSeconds(7300), "fpB", "2016-08-12-05.tsv"))
                 .openAtEnd("2016-08-12-05.tsv", truncated(tb(6000, T0.plusSeconds(7400), "fpD", "2016-08-12-05.tsv")))
-                .openAtEnd("2016-08-12-04.tsv", truncated(tb(5000, T0.plusSeconds(7300), "fpB", "2016-08-12-05.tsv")))
                 .openAtEnd("2016-08-12-03.tsv", truncated(crossing));
     }
 
@@ -110,8 +109,10 @@ class StoreImporterTest {
             assertEquals(3000, q.occurrenceByAnyId(3003).orElseThrow().firstId());
             assertEquals(3000, q.occurrenceByAnyId(3000).orElseThrow().firstId());
             assertTrue(q.occurrenceByAnyId(3002).isEmpty());
-            // 1000, 2000, 3000 (now complete), 4000, 5000 (open at the end of 04).
-            assertEquals(5, store.tracebackCount());
+            // 1000, 2000, 3000 (now complete), 4000.
+            assertEquals(4, store.tracebackCount());
+            assertEquals(1, next.tracebacksWritten() - next.added(), "3000 replaced its provisional version");
+            assertEquals(1, next.replaced());
         }
     }
 
@@ -188,11 +189,55 @@ class StoreImporterTest {
         try (TracebackStore store = TracebackStore.open(tmp.resolve("s"))) {
             assertThrows(IllegalStateException.class,
                     () -> new StoreImporter(store, scan).importArchives(files, ImportListener.NONE));
-            assertEquals(List.of(1000L, 2000L), ids(store));
+            // 03 is registered with 3000 in its provisional version: nothing whose header is in 03 is lost.
+            assertEquals(List.of(1000L, 2000L, 3000L), ids(store));
+            assertTrue(new StoreQueries(store).occurrence(3000).orElseThrow().truncated());
+            assertEquals("2016-08-12-03.tsv", new ArchiveRegistry(store).list().getFirst().pendingFrom());
             scan.failBefore = t -> false;
-            new StoreImporter(store, scan).importArchives(files, ImportListener.NONE);
+            ImportResult r = new StoreImporter(store, scan).importArchives(files, ImportListener.NONE);
             assertEquals(List.of(1000L, 2000L, 3000L, 4000L, 5000L, 6000L), ids(store));
             assertFalse(new StoreQueries(store).occurrence(3000).orElseThrow().truncated());
+            assertEquals(1, r.replaced(), "3000 replaced its provisional version");
+            assertEquals(3, r.added());
+        }
+    }
+
+    /**
+     * 3000 starts in 03, its host says nothing in 04, and it ends in 05. A crash in 05 leaves 04
+     * registered; the re-import must read again from 03, not only from 04, or 3000 stays cut.
+     */
+    @Test
+    void tracebackOpenWhileItsHostIsSilentForAWholeArchiveSurvivesACrash() throws IOException {
+        List<Path> files = threeArchives();
+        Traceback silent = tb(3000, T0.plusSeconds(3500), "fpC", "2016-08-12-03.tsv");
+        ScriptedScan scan = new ScriptedScan()
+                .emit("2016-08-12-03.tsv", tb(1000, T0, "fpA", "2016-08-12-03.tsv"))
+                .emit("2016-08-12-04.tsv", tb(4000, T0.plusSeconds(3700), "fpA", "2016-08-12-04.tsv"))
+                .emit("2016-08-12-05.tsv", silent, tb(5000, T0.plusSeconds(7300), "fpB", "2016-08-12-05.tsv"))
+                .openAtEnd("2016-08-12-03.tsv", truncated(silent))
+                .openAtEnd("2016-08-12-04.tsv", truncated(silent));
+        List<Long> clean;
+        try (TracebackStore store = TracebackStore.open(tmp.resolve("clean"))) {
+            new StoreImporter(store, scan).importArchives(files, ImportListener.NONE);
+            clean = ids(store);
+            assertFalse(new StoreQueries(store).occurrence(3000).orElseThrow().truncated());
+        }
+        scan.failBefore = t -> t.firstId() == 3000;
+        try (TracebackStore store = TracebackStore.open(tmp.resolve("s"))) {
+            assertThrows(IllegalStateException.class,
+                    () -> new StoreImporter(store, scan).importArchives(files, ImportListener.NONE));
+            List<ArchiveRecord> registered = new ArchiveRegistry(store).list();
+            assertEquals(2, registered.size());
+            assertEquals("2016-08-12-03.tsv", registered.get(1).pendingFrom());
+            assertTrue(new StoreQueries(store).occurrence(3000).orElseThrow().truncated());
+
+            scan.failBefore = t -> false;
+            new StoreImporter(store, scan).importArchives(files, ImportListener.NONE);
+            assertEquals(List.of("2016-08-12-03.tsv", "2016-08-12-04.tsv", "2016-08-12-05.tsv"), scan.scans.getLast(),
+                    "the warm-up reaches back to the archive of the open header");
+            assertEquals(clean, ids(store));
+            assertFalse(new StoreQueries(store).occurrence(3000).orElseThrow().truncated());
+            assertEquals(null, new ArchiveRegistry(store).list().getLast().pendingFrom());
         }
     }
 
