@@ -1,20 +1,60 @@
 package dev.tracelens;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.tracelens.store.ArchiveRecord;
+import dev.tracelens.store.BucketSize;
+import dev.tracelens.store.GroupList;
+import dev.tracelens.store.GroupSort;
+import dev.tracelens.store.GroupSummary;
+import dev.tracelens.store.HistoricalReflection;
+import dev.tracelens.store.History;
+import dev.tracelens.store.HistoryBucket;
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.store.ImportResult;
+import dev.tracelens.store.NoSearchableWordsException;
+import dev.tracelens.store.QuerySyntaxException;
+import dev.tracelens.store.SearchResult;
+import dev.tracelens.store.StoreException;
+import dev.tracelens.store.StoreFilter;
+import dev.tracelens.store.StoreLocation;
+import dev.tracelens.store.TracebackIndex;
+import dev.tracelens.sync.S3ArchiveSync;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Data flows one way: archive → traceback → store → (ui | report | cli), with sync feeding
- * archive files in. A package never depends on one to its right, and the UI reaches Lucene only
- * through the store.
+ * Data flows one way: archive → traceback → store → report → engine → (ui | cli), with sync
+ * feeding archive files in and {@code common} (small utilities) open to every stage. A package
+ * never depends on one to its right. The front-ends and the reports reach the store only through
+ * its backend-neutral interface ({@link TracebackIndex}) and its records, never through the
+ * Lucene store's classes, and the sync → import wiring is the engine's alone.
  */
 class ArchitectureTest {
+    private static final String ARCHIVE = "dev.tracelens.archive..";
+    private static final String TRACEBACK = "dev.tracelens.traceback..";
+    private static final String STORE = "dev.tracelens.store..";
+    private static final String SYNC = "dev.tracelens.sync..";
+    private static final String REPORT = "dev.tracelens.report..";
+    private static final String ENGINE = "dev.tracelens.engine..";
+    private static final String UI = "dev.tracelens.ui..";
+    private static final String CLI = "dev.tracelens.cli..";
+
+    /** What of the store the front-ends and reports may name: the interface, its records and errors. */
+    private static final DescribedPredicate<JavaClass> STORE_INTERFACE = belongToAnyOf(TracebackIndex.class,
+            StoreFilter.class, GroupSort.class, GroupList.class, GroupSummary.class, History.class,
+            HistoryBucket.class, BucketSize.class, HistoricalReflection.class, SearchResult.class, ImportResult.class,
+            ImportListener.class, ArchiveRecord.class, StoreException.class, QuerySyntaxException.class,
+            NoSearchableWordsException.class, StoreLocation.class);
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -32,38 +72,68 @@ class ArchitectureTest {
     }
 
     @Test
+    void commonDependsOnNothingOfOurs() {
+        check("common", ARCHIVE, TRACEBACK, STORE, SYNC, REPORT, ENGINE, UI, CLI);
+    }
+
+    @Test
     void archiveDependsOnNothingOfOurs() {
-        check("archive", "dev.tracelens.traceback..", "dev.tracelens.store..", "dev.tracelens.sync..",
-                "dev.tracelens.report..", "dev.tracelens.ui..", "dev.tracelens.cli..");
+        check("archive", TRACEBACK, STORE, SYNC, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void tracebackDependsOnlyOnArchive() {
-        check("traceback", "dev.tracelens.store..", "dev.tracelens.sync..", "dev.tracelens.report..",
-                "dev.tracelens.ui..", "dev.tracelens.cli..");
+        check("traceback", STORE, SYNC, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void storeDoesNotReachTheFrontEnds() {
-        check("store", "dev.tracelens.sync..", "dev.tracelens.report..", "dev.tracelens.ui..", "dev.tracelens.cli..");
+        check("store", SYNC, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void syncOnlyFeedsArchives() {
-        check("sync", "dev.tracelens.traceback..", "dev.tracelens.store..", "dev.tracelens.report..",
-                "dev.tracelens.ui..", "dev.tracelens.cli..");
+        check("sync", TRACEBACK, STORE, REPORT, ENGINE, UI, CLI);
+    }
+
+    @Test
+    void reportsDoNotReachTheEngineOrTheFrontEnds() {
+        check("report", SYNC, ENGINE, UI, CLI);
+    }
+
+    @Test
+    void theEngineServesTheFrontEndsWithoutKnowingThem() {
+        check("engine", UI, CLI);
     }
 
     @Test
     void frontEndsDoNotDependOnEachOther() {
-        check("report", "dev.tracelens.ui..", "dev.tracelens.cli..", "dev.tracelens.sync..");
-        check("ui", "dev.tracelens.cli..");
-        check("cli", "dev.tracelens.ui..");
+        check("ui", CLI);
+        check("cli", UI);
+    }
+
+    @Test
+    void frontEndsAndReportsUseOnlyTheStoreInterface() {
+        for (String pkg : new String[] {"report", "ui", "cli"}) {
+            noClasses().that().resideInAPackage("dev.tracelens." + pkg + "..")
+                    .should().dependOnClassesThat(resideInAPackage(STORE).and(DescribedPredicate.not(STORE_INTERFACE)))
+                    .because("the CLI, the app and the reports ask the store through TracebackIndex (the engine opens it)")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void onlyTheEngineWiresSyncToImport() {
+        noClasses().that().resideInAnyPackage(UI, CLI)
+                .should().dependOnClassesThat(belongToAnyOf(S3ArchiveSync.class,
+                        dev.tracelens.store.ImportBatches.class))
+                .because("sync → import is written once, in engine.SyncService")
+                .check(classes);
     }
 
     @Test
     void onlyTheStoreTalksToLucene() {
-        for (String pkg : new String[] {"archive", "traceback", "sync", "report", "ui", "cli"}) {
+        for (String pkg : new String[] {"common", "archive", "traceback", "sync", "report", "engine", "ui", "cli"}) {
             check(pkg, "org.apache.lucene..");
         }
     }

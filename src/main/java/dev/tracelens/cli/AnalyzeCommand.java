@@ -1,6 +1,6 @@
 package dev.tracelens.cli;
 
-import dev.tracelens.store.TracebackFilteredAnalyzer;
+import dev.tracelens.engine.TextAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code tracelens analyze TEXT}: the tokens the store indexes and searches for, like ES's _analyze. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Prints the tokens of TEXT as the " + TracebackFilteredAnalyzer.NAME
+        description = {"Prints the tokens of TEXT as the " + TextAnalysis.ANALYZER
                 + " analyzer makes them, one per line.",
                 "Searches and historical reflection match on these tokens (case-sensitive)."})
 public final class AnalyzeCommand implements Callable<Integer> {
@@ -28,15 +28,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> tokens;
-        try (TracebackFilteredAnalyzer analyzer = new TracebackFilteredAnalyzer()) {
-            tokens = analyzer.tokens(String.join(" ", words));
-        }
+        List<String> tokens = TextAnalysis.tokens(String.join(" ", words));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(StoreJson.write(tokens));
         } else if (tokens.isEmpty()) {
-            spec.commandLine().getErr().println("(no tokens: " + TracebackFilteredAnalyzer.NAME + " removes all of it)");
+            spec.commandLine().getErr().println("(no tokens: " + TextAnalysis.ANALYZER + " removes all of it)");
         } else {
             tokens.forEach(out::println);
         }

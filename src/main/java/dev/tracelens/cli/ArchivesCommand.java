@@ -1,8 +1,7 @@
 package dev.tracelens.cli;
 
 import dev.tracelens.store.ArchiveRecord;
-import dev.tracelens.store.ArchiveRegistry;
-import dev.tracelens.store.TracebackStore;
+import dev.tracelens.store.TracebackIndex;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
@@ -15,8 +14,8 @@ public final class ArchivesCommand extends StoreCommand {
     @Override
     int execute() {
         List<ArchiveRecord> archives;
-        try (TracebackStore store = openForReading()) {
-            archives = new ArchiveRegistry(store).list();
+        try (TracebackIndex store = openForReading()) {
+            archives = store.archives();
         }
         PrintWriter out = out();
         if (json) {

@@ -1,16 +1,16 @@
 package dev.tracelens.cli;
 
+import dev.tracelens.engine.ExportListener;
+import dev.tracelens.engine.ExportRequest;
+import dev.tracelens.engine.ExportService;
+import dev.tracelens.engine.Stores;
 import dev.tracelens.report.CsvReportWriter;
-import dev.tracelens.report.ReportExporter;
 import dev.tracelens.report.ReportFormat;
-import dev.tracelens.report.ReportHeader;
-import dev.tracelens.report.StoreReportSource;
 import dev.tracelens.store.NoSearchableWordsException;
 import dev.tracelens.store.QuerySyntaxException;
 import dev.tracelens.store.StoreException;
 import dev.tracelens.store.StoreFilter;
-import dev.tracelens.store.StoreQueries;
-import dev.tracelens.store.TracebackStore;
+import dev.tracelens.store.TracebackIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,9 +46,33 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    /** The report formats as the command line spells them (any letter case). */
+    enum Format {
+        html(ReportFormat.HTML), md(ReportFormat.MD), jira(ReportFormat.JIRA), json(ReportFormat.JSON),
+        csv(ReportFormat.CSV);
+
+        final ReportFormat format;
+
+        Format(ReportFormat format) {
+            this.format = format;
+        }
+
+        static final class Converter implements CommandLine.ITypeConverter<Format> {
+            @Override
+            public Format convert(String value) {
+                try {
+                    return Format.valueOf(value.toLowerCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.TypeConversionException(
+                            "expected html, md, jira, json or csv but was '" + value + "'");
+                }
+            }
+        }
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = Format.Converter.class,
             description = "html, md, jira, json or csv (default: from the --out file's extension).")
-    String format;
+    Format format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true,
             description = "The report file (replaced only when complete), or - for standard output.")
@@ -105,21 +129,13 @@ public final class ExportCommand implements Callable<Integer> {
         }
         StoreFilter filter = filters.toFilter().withText(query);
         CsvReportWriter.By csvBy = by == By.group ? CsvReportWriter.By.GROUP : CsvReportWriter.By.OCCURRENCE;
-        try (TracebackStore store = TracebackStore.openReadOnly(storeOptions.directory())) {
-            StoreQueries queries = new StoreQueries(store);
-            if (filter.hasText()) {
-                queries.validate(filter.text());
-            }
-            StoreReportSource source = new StoreReportSource(queries, filter, groups, occurrences);
-            ReportExporter exporter = new ReportExporter(clock);
-            ReportHeader header = exporter.header(title, StoreReportSource.describe(filter, groups),
-                    filter.since(), filter.until(), source.history(!groups.isEmpty()));
-            long written;
+        ExportRequest request = new ExportRequest(reportFormat, filter, groups, occurrences, title, csvBy);
+        try (TracebackIndex store = Stores.openReadOnly(storeOptions.directory())) {
+            ExportService exports = new ExportService(store, clock);
             if (toStdout) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                written = exporter.exportTo(stdout, reportFormat, csvBy, header, source.groups());
+                exports.export(request, spec.commandLine().getOut(), ExportListener.NONE);
             } else {
-                written = exporter.exportTo(target, reportFormat, csvBy, header, source.groups());
+                long written = exports.export(request, target, ExportListener.NONE);
                 err.println(String.format(Locale.ROOT, "tracelens: wrote %,d groups to %s", written, target));
             }
             return OK;
@@ -139,24 +155,19 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private ReportFormat format() {
-        String name = format;
-        if (name == null) {
-            int dot = out.lastIndexOf('.');
-            name = out.equals("-") || dot < 0 ? "" : out.substring(dot + 1);
-            if (name.equalsIgnoreCase("htm")) {
-                name = "html";
-            } else if (name.equalsIgnoreCase("markdown")) {
-                name = "md";
-            }
-            if (!List.of("html", "md", "jira", "json", "csv").contains(name.toLowerCase(Locale.ROOT))) {
-                throw usage("give --format html|md|jira|json|csv (cannot tell it from --out " + out + ")");
-            }
+        if (format != null) {
+            return format.format;
         }
-        try {
-            return ReportFormat.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw usage("--format must be html, md, jira, json or csv, not " + format);
-        }
+        int dot = out.lastIndexOf('.');
+        String ext = out.equals("-") || dot < 0 ? "" : out.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return switch (ext) {
+            case "html", "htm" -> ReportFormat.HTML;
+            case "md", "markdown" -> ReportFormat.MD;
+            case "jira" -> ReportFormat.JIRA;
+            case "json" -> ReportFormat.JSON;
+            case "csv" -> ReportFormat.CSV;
+            default -> throw usage("give --format html|md|jira|json|csv (cannot tell it from --out " + out + ")");
+        };
     }
 
     private CommandLine.ParameterException usage(String message) {

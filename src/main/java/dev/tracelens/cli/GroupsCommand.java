@@ -4,8 +4,8 @@ import dev.tracelens.store.GroupList;
 import dev.tracelens.store.GroupSort;
 import dev.tracelens.store.GroupSummary;
 import dev.tracelens.store.StoreFilter;
-import dev.tracelens.store.StoreQueries;
-import dev.tracelens.store.TracebackStore;
+import dev.tracelens.store.TracebackIndex;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,23 +23,45 @@ public final class GroupsCommand extends StoreCommand {
             description = "Only occurrences matching this full-text query (Lucene syntax).")
     String query;
 
-    @Option(names = "--sort", paramLabel = "count|last", description = "Order: count (default) or last (last seen).")
-    String sort = "count";
+    /** The orders as the command line spells them ({@code last-seen} is read as {@code last}). */
+    enum Sort {
+        count(GroupSort.COUNT), last(GroupSort.LAST_SEEN);
+
+        final GroupSort order;
+
+        Sort(GroupSort order) {
+            this.order = order;
+        }
+
+        static final class Converter implements CommandLine.ITypeConverter<Sort> {
+            @Override
+            public Sort convert(String value) {
+                if (value.equals("last-seen")) {
+                    return last;
+                }
+                try {
+                    return Sort.valueOf(value);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.TypeConversionException("expected count or last but was '" + value + "'");
+                }
+            }
+        }
+    }
+
+    @Option(names = "--sort", paramLabel = "count|last", converter = Sort.Converter.class,
+            description = "Order: count (default) or last (last seen).")
+    Sort sort = Sort.count;
 
     @Option(names = "--limit", paramLabel = "N", description = "Show at most N groups (default: ${DEFAULT-VALUE}).")
     int limit = 50;
 
     @Override
     int execute() {
-        GroupSort order = switch (sort) {
-            case "count" -> GroupSort.COUNT;
-            case "last", "last-seen" -> GroupSort.LAST_SEEN;
-            default -> throw usage("--sort must be count or last: " + sort);
-        };
+        GroupSort order = sort.order;
         StoreFilter filter = filters.toFilter().withText(query);
         GroupList groups;
-        try (TracebackStore store = openForReading()) {
-            groups = new StoreQueries(store).groups(filter, order, limit);
+        try (TracebackIndex store = openForReading()) {
+            groups = store.groups(filter, order, limit);
         }
         PrintWriter out = out();
         if (json) {

@@ -6,8 +6,7 @@ import dev.tracelens.store.GroupSort;
 import dev.tracelens.store.HistoricalReflection;
 import dev.tracelens.store.History;
 import dev.tracelens.store.HistoryBucket;
-import dev.tracelens.store.StoreQueries;
-import dev.tracelens.store.TracebackStore;
+import dev.tracelens.store.TracebackIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,23 +29,29 @@ public final class HistoryCommand extends StoreCommand {
     @Mixin
     FilterOptions filters;
 
-    @Option(names = "--by", paramLabel = "hour|day", description = "Bucket size (default: ${DEFAULT-VALUE}).")
-    String by = "day";
+    /** The bucket sizes as the command line spells them. */
+    enum By {
+        hour(BucketSize.HOUR), day(BucketSize.DAY);
+
+        final BucketSize size;
+
+        By(BucketSize size) {
+            this.size = size;
+        }
+    }
+
+    @Option(names = "--by", paramLabel = "hour|day", description = "Bucket size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    By by = By.day;
 
     @Option(names = "--ids", paramLabel = "N", description = "List at most N ids of the reflection (default: ${DEFAULT-VALUE}).")
     int ids = 20;
 
     @Override
     int execute() {
-        BucketSize size = switch (by) {
-            case "hour" -> BucketSize.HOUR;
-            case "day" -> BucketSize.DAY;
-            default -> throw usage("--by must be hour or day: " + by);
-        };
+        BucketSize size = by.size;
         History history;
         HistoricalReflection reflection = null;
-        try (TracebackStore store = openForReading()) {
-            StoreQueries queries = new StoreQueries(store);
+        try (TracebackIndex queries = openForReading()) {
             history = queries.history(fingerprint, filters.toFilter(), size);
             GroupList group = queries.groups(filters.toFilter().withFingerprint(fingerprint), GroupSort.COUNT, 1);
             if (!group.groups().isEmpty()) {

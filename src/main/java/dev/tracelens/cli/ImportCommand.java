@@ -4,8 +4,8 @@ import dev.tracelens.archive.Problem;
 import dev.tracelens.store.ArchiveRecord;
 import dev.tracelens.store.ImportListener;
 import dev.tracelens.store.ImportResult;
-import dev.tracelens.store.StoreImporter;
-import dev.tracelens.store.TracebackStore;
+import dev.tracelens.engine.ImportService;
+import dev.tracelens.store.TracebackIndex;
 import dev.tracelens.traceback.TracebackAssembler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,8 +79,8 @@ public final class ImportCommand extends StoreCommand {
         };
         ImportResult result;
         long total;
-        try (TracebackStore store = openForWriting()) {
-            result = new StoreImporter(store, contextRows).importPaths(paths, listener);
+        try (TracebackIndex store = openForWriting()) {
+            result = new ImportService(store, contextRows).importPaths(paths, listener);
             total = store.tracebackCount();
         }
         if (terminal) {

@@ -1,7 +1,6 @@
 package dev.tracelens.cli;
 
-import dev.tracelens.store.StoreRetention;
-import dev.tracelens.store.TracebackStore;
+import dev.tracelens.store.TracebackIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,8 +19,8 @@ public final class PruneCommand extends StoreCommand {
     int execute() {
         long deleted;
         long size;
-        try (TracebackStore store = openForWriting()) {
-            deleted = new StoreRetention(store).prune(before);
+        try (TracebackIndex store = openForWriting()) {
+            deleted = store.prune(before);
             size = store.sizeOnDisk();
         }
         if (json) {

@@ -1,8 +1,7 @@
 package dev.tracelens.cli;
 
 import dev.tracelens.store.SearchResult;
-import dev.tracelens.store.StoreQueries;
-import dev.tracelens.store.TracebackStore;
+import dev.tracelens.store.TracebackIndex;
 import dev.tracelens.traceback.Traceback;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +29,8 @@ public final class SearchCommand extends StoreCommand {
     int execute() {
         String query = String.join(" ", words);
         SearchResult result;
-        try (TracebackStore store = openForReading()) {
-            result = new StoreQueries(store).search(filters.toFilter().withText(query), limit);
+        try (TracebackIndex store = openForReading()) {
+            result = store.search(filters.toFilter().withText(query), limit);
         }
         PrintWriter out = out();
         if (json) {

@@ -1,7 +1,6 @@
 package dev.tracelens.cli;
 
-import dev.tracelens.store.StoreQueries;
-import dev.tracelens.store.TracebackStore;
+import dev.tracelens.store.TracebackIndex;
 import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Traceback;
 import picocli.CommandLine.Command;
@@ -21,8 +20,7 @@ public final class ShowCommand extends StoreCommand {
     @Override
     int execute() {
         Optional<Traceback> found;
-        try (TracebackStore store = openForReading()) {
-            StoreQueries queries = new StoreQueries(store);
+        try (TracebackIndex queries = openForReading()) {
             found = Optional.empty();
             if (key.matches("\\d{1,19}")) {
                 try {

@@ -3,7 +3,8 @@ package dev.tracelens.cli;
 import dev.tracelens.store.NoSearchableWordsException;
 import dev.tracelens.store.QuerySyntaxException;
 import dev.tracelens.store.StoreException;
-import dev.tracelens.store.TracebackStore;
+import dev.tracelens.engine.Stores;
+import dev.tracelens.store.TracebackIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,12 +52,12 @@ abstract class StoreCommand implements Callable<Integer> {
     abstract int execute();
 
     /** The store for queries: read-only, so it works while another Tracelens imports. */
-    TracebackStore openForReading() {
-        return TracebackStore.openReadOnly(storeOptions.directory());
+    TracebackIndex openForReading() {
+        return Stores.openReadOnly(storeOptions.directory());
     }
 
-    TracebackStore openForWriting() {
-        return TracebackStore.open(storeOptions.directory());
+    TracebackIndex openForWriting() {
+        return Stores.open(storeOptions.directory());
     }
 
     PrintWriter out() {

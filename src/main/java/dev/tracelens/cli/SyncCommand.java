@@ -2,16 +2,15 @@ package dev.tracelens.cli;
 
 import dev.tracelens.archive.Problem;
 import dev.tracelens.store.ArchiveRecord;
-import dev.tracelens.store.ImportBatches;
+import dev.tracelens.engine.ImportService;
+import dev.tracelens.engine.Stores;
+import dev.tracelens.engine.SyncService;
 import dev.tracelens.store.ImportListener;
 import dev.tracelens.store.ImportResult;
 import dev.tracelens.store.StoreException;
-import dev.tracelens.store.StoreImporter;
-import dev.tracelens.store.TracebackStore;
+import dev.tracelens.store.TracebackIndex;
 import dev.tracelens.sync.FailedArchive;
 import dev.tracelens.sync.PlannedArchive;
-import dev.tracelens.sync.S3ArchiveSync;
-import dev.tracelens.sync.S3ClientFactory;
 import dev.tracelens.sync.SyncException;
 import dev.tracelens.sync.SyncListener;
 import dev.tracelens.sync.SyncOptions;
@@ -21,13 +20,12 @@ import dev.tracelens.sync.SyncReport;
 import dev.tracelens.sync.SyncSettings;
 import dev.tracelens.sync.SyncSettingsFile;
 import dev.tracelens.sync.SyncedArchive;
-import dev.tracelens.sync.UserDirs;
+import dev.tracelens.common.UserDirs;
 import dev.tracelens.traceback.TracebackAssembler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -141,10 +139,9 @@ final class SyncCommand implements Callable<Integer> {
         }
         Path cache = cacheDir != null ? cacheDir : dirs.syncCache();
 
-        try (S3Client s3 = S3ClientFactory.create(settings, options)) {
-            S3ArchiveSync sync = new S3ArchiveSync(s3, settings, cache, options);
-            SyncPlan plan = retryFailed ? sync.planRetryFailed() : sync.plan(from, last);
-            settingsFile.save(settings); // only settings that worked are remembered
+        SyncService service = new SyncService(settingsFile, cache, options);
+        try (SyncService.Session session = service.open(settings)) {
+            SyncPlan plan = retryFailed ? session.planRetryFailed() : session.plan(from, last);
             err.println(describe(plan, retryFailed ? "the failed list" : from + ".." + last, settings));
             if (listOnly) {
                 for (PlannedArchive a : plan.archives()) {
@@ -155,12 +152,12 @@ final class SyncCommand implements Callable<Integer> {
             }
             SyncReport report;
             if (noImport) {
-                report = runCancellable(sync, plan, new ProgressPrinter(err), printer(out));
+                report = runCancellable(session, plan, new ProgressPrinter(err), printer(out));
                 summarize(report, err);
             } else {
-                try (TracebackStore store = TracebackStore.open(storeOptions.directory())) {
-                    StoreImport imports = new StoreImport(new StoreImporter(store, contextRows), err);
-                    report = runCancellable(sync, plan, new ProgressPrinter(err), imports);
+                try (TracebackIndex store = Stores.open(storeOptions.directory())) {
+                    StoreImport imports = new StoreImport(new ImportService(store, contextRows), err);
+                    report = runCancellable(session, plan, new ProgressPrinter(err), imports);
                     summarize(report, err);
                     out.printf(Locale.ROOT, "Imported %d archive(s), %,d tracebacks written; skipped %d unchanged."
                                     + " The store at %s holds %,d tracebacks.%n",
@@ -181,9 +178,9 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     /** With --no-import: the synced files, one per line, in time order. */
-    private static Consumer<List<SyncedArchive>> printer(PrintWriter out) {
+    private static Consumer<SyncService.Batch> printer(PrintWriter out) {
         return batch -> {
-            for (SyncedArchive a : batch) {
+            for (SyncedArchive a : batch.archives()) {
                 out.println(a.localFile());
             }
             out.flush();
@@ -192,33 +189,31 @@ final class SyncCommand implements Callable<Integer> {
 
     /**
      * Synced archives into the store: each batch, in time order, while later downloads go on,
-     * with the previous batch's last archive in front as warm-up ({@link ImportBatches}, shared
-     * with the app). Archives already imported unchanged are skipped by the store's registry.
+     * with the previous batch's last archive in front as warm-up (the same batches as the app's).
+     * Archives already imported unchanged are skipped by the store's registry.
      */
-    private static final class StoreImport implements Consumer<List<SyncedArchive>> {
-        private final StoreImporter importer;
+    private static final class StoreImport implements Consumer<SyncService.Batch> {
+        private final ImportService importer;
         private final PrintWriter err;
-        private final ImportBatches batches = new ImportBatches();
         int imported;
         int skipped;
         long tracebacks;
 
-        StoreImport(StoreImporter importer, PrintWriter err) {
+        StoreImport(ImportService importer, PrintWriter err) {
             this.importer = importer;
             this.err = err;
         }
 
         @Override
-        public void accept(List<SyncedArchive> batch) {
-            ImportBatches.Batch next = batches.next(batch.stream().map(SyncedArchive::localFile).toList());
-            ImportResult r = importer.importArchives(next.files(), new ImportListener() {
+        public void accept(SyncService.Batch batch) {
+            ImportResult r = importer.importBatch(batch, new ImportListener() {
                 @Override
                 public void onProblem(Problem problem) {
                     err.println("warning: " + problem);
                 }
             });
             imported += r.imported().size();
-            skipped += (int) r.skipped().stream().filter(a -> !next.isWarmUp(a.path())).count();
+            skipped += r.skipped().size();
             tracebacks += r.tracebacksWritten();
             for (ArchiveRecord a : r.imported()) {
                 if (!a.complete()) {
@@ -229,11 +224,11 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     /** Runs the sync; Ctrl-C cancels it and waits for the state to be saved before the JVM exits. */
-    private static SyncReport runCancellable(S3ArchiveSync sync, SyncPlan plan, SyncListener listener,
-                                             Consumer<List<SyncedArchive>> ready) {
+    private static SyncReport runCancellable(SyncService.Session session, SyncPlan plan, SyncListener listener,
+                                             Consumer<SyncService.Batch> ready) {
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            sync.cancel();
+            session.cancel();
             try {
                 done.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -242,7 +237,7 @@ final class SyncCommand implements Callable<Integer> {
         }, "tracelens-sync-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return sync.runBatches(plan, listener, ready);
+            return session.run(plan, listener, ready);
         } finally {
             done.countDown();
             try {

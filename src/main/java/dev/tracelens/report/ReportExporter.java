@@ -1,5 +1,7 @@
 package dev.tracelens.report;
 
+import dev.tracelens.common.AtomicFile;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.tracelens.store.History;
 import dev.tracelens.store.HistoryBucket;
 import dev.tracelens.store.StoreException;
 import dev.tracelens.store.StoreFilter;
-import dev.tracelens.store.StoreQueries;
+import dev.tracelens.store.TracebackIndex;
 import dev.tracelens.traceback.Traceback;
 
 import java.time.Duration;
@@ -30,7 +30,7 @@ public final class StoreReportSource {
     /** Up to this range, history is counted per hour; beyond it, per day. */
     static final Duration HOURLY_UP_TO = Duration.ofDays(7);
 
-    private final StoreQueries queries;
+    private final TracebackIndex queries;
     private final StoreFilter filter;
     private final int occurrences;
     private final List<GroupSummary> summaries;
@@ -44,7 +44,7 @@ public final class StoreReportSource {
      * @param occurrences  how many occurrences to list per group (newest first); 0 for none
      * @throws StoreException when a requested fingerprint has no occurrence under the filter
      */
-    public StoreReportSource(StoreQueries queries, StoreFilter filter, List<String> fingerprints, int occurrences) {
+    public StoreReportSource(TracebackIndex queries, StoreFilter filter, List<String> fingerprints, int occurrences) {
         if (occurrences < 0) {
             throw new IllegalArgumentException("occurrences must be 0 or more, not " + occurrences);
         }
@@ -56,7 +56,7 @@ public final class StoreReportSource {
         this.bucket = bucketFor(filter, summaries);
     }
 
-    private static List<GroupSummary> picked(StoreQueries queries, StoreFilter filter, List<String> fingerprints) {
+    private static List<GroupSummary> picked(TracebackIndex queries, StoreFilter filter, List<String> fingerprints) {
         Map<String, GroupSummary> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String fp : fingerprints) {
@@ -104,7 +104,7 @@ public final class StoreReportSource {
      *
      * @throws StoreException when the group has no occurrence under the filter
      */
-    public static ReportGroup group(StoreQueries queries, StoreFilter filter, String fingerprint, int occurrences) {
+    public static ReportGroup group(TracebackIndex queries, StoreFilter filter, String fingerprint, int occurrences) {
         return new StoreReportSource(queries, filter, List.of(fingerprint), occurrences).groups().next();
     }
 

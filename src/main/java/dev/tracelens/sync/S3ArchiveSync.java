@@ -54,7 +54,7 @@ public final class S3ArchiveSync {
     /**
      * @param s3       a client from {@link S3ClientFactory}
      * @param settings bucket and prefix to sync (must have a bucket)
-     * @param cacheDir the user's sync cache folder (see {@link UserDirs#syncCache()})
+     * @param cacheDir the user's sync cache folder (see {@link dev.tracelens.common.UserDirs#syncCache()})
      * @param options  parallelism and retries
      */
     public S3ArchiveSync(S3Client s3, SyncSettings settings, Path cacheDir, SyncOptions options) {

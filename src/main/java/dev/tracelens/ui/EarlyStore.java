@@ -1,7 +1,7 @@
 package dev.tracelens.ui;
 
 import dev.tracelens.store.StoreLocation;
-import dev.tracelens.ui.engine.StoreLibrary;
+import dev.tracelens.engine.StoreLibrary;
 import dev.tracelens.ui.settings.Settings;
 import dev.tracelens.ui.settings.SettingsStore;
 

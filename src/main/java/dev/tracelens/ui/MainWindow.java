@@ -2,7 +2,7 @@ package dev.tracelens.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.tracelens.ui.engine.TracebackLibrary;
+import dev.tracelens.engine.TracebackLibrary;
 import dev.tracelens.ui.settings.Settings;
 import dev.tracelens.ui.settings.SettingsStore;
 import dev.tracelens.ui.settings.Theme;

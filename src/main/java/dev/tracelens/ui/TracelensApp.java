@@ -1,6 +1,6 @@
 package dev.tracelens.ui;
 
-import dev.tracelens.ui.engine.StoreLibrary;
+import dev.tracelens.engine.StoreLibrary;
 import dev.tracelens.ui.settings.SettingsStore;
 import dev.tracelens.ui.task.FxTaskExecutor;
 import javafx.application.Application;

@@ -3,7 +3,7 @@ package dev.tracelens.bench;
 import dev.tracelens.ui.Headless;
 import dev.tracelens.ui.MainWindow;
 import dev.tracelens.ui.TestArchives;
-import dev.tracelens.ui.engine.StoreLibrary;
+import dev.tracelens.engine.StoreLibrary;
 import dev.tracelens.ui.imports.ImportJob;
 import dev.tracelens.ui.settings.SettingsStore;
 import dev.tracelens.ui.task.FxTaskExecutor;

@@ -6,7 +6,8 @@ import dev.tracelens.store.ScriptedScan;
 import dev.tracelens.store.StoreException;
 import dev.tracelens.store.StoreFilter;
 import dev.tracelens.store.StoreImporter;
-import dev.tracelens.store.StoreQueries;
+import dev.tracelens.store.LuceneTracebackIndex;
+import dev.tracelens.store.TracebackIndex;
 import dev.tracelens.store.TracebackStore;
 import dev.tracelens.traceback.Traceback;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class StoreReportSourceTest {
     @TempDir
     Path tmp;
     private TracebackStore store;
-    private StoreQueries queries;
+    private TracebackIndex queries;
 
     @BeforeEach
     void fill() throws Exception {
@@ -46,7 +47,7 @@ class StoreReportSourceTest {
         store = TracebackStore.open(tmp.resolve("store"));
         new StoreImporter(store, new ScriptedScan().emit(archive, all.toArray(Traceback[]::new)))
                 .importArchives(List.of(file), ImportListener.NONE);
-        queries = new StoreQueries(store);
+        queries = new LuceneTracebackIndex(store);
     }
 
     @AfterEach

@@ -1,6 +1,6 @@
 package dev.tracelens.ui;
 
-import dev.tracelens.ui.engine.StoreLibrary;
+import dev.tracelens.engine.StoreLibrary;
 import dev.tracelens.ui.imports.ImportJob;
 import dev.tracelens.ui.settings.SettingsStore;
 import dev.tracelens.ui.task.CurrentThreadTaskExecutor;
@@ -83,7 +83,7 @@ class MainViewModelTest {
         assertTrue(atEnd[0] >= 0, "the import ended");
         assertEquals(atEnd[0], m.groups().listVersionProperty().get(), "no reload after the job ended");
         assertEquals(library.facets().tracebacks(),
-                m.groups().groups().stream().mapToLong(dev.tracelens.ui.engine.GroupRow::count).sum(),
+                m.groups().groups().stream().mapToLong(dev.tracelens.engine.GroupRow::count).sum(),
                 "the list shows the import's last commit");
     }
 

@@ -4,7 +4,7 @@ import dev.tracelens.store.ArchiveRecord;
 import dev.tracelens.store.ArchiveRegistry;
 import dev.tracelens.store.TracebackStore;
 import dev.tracelens.ui.detail.ContextView;
-import dev.tracelens.ui.engine.GroupRow;
+import dev.tracelens.engine.GroupRow;
 import dev.tracelens.ui.imports.ImportJob;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

@@ -5,7 +5,7 @@ import dev.tracelens.sync.S3ProxyServer;
 import dev.tracelens.sync.SyncSettings;
 import dev.tracelens.sync.SyncSettingsFile;
 import dev.tracelens.sync.TestArchives;
-import dev.tracelens.ui.engine.GroupRow;
+import dev.tracelens.engine.GroupRow;
 import dev.tracelens.ui.sync.ArchiveRow;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;

@@ -2,9 +2,9 @@ package dev.tracelens.ui.detail;
 
 import dev.tracelens.ui.common.Formats;
 import dev.tracelens.ui.common.TableScrolling;
-import dev.tracelens.ui.engine.GroupDetail;
-import dev.tracelens.ui.engine.GroupRow;
-import dev.tracelens.ui.engine.Occurrence;
+import dev.tracelens.engine.GroupDetail;
+import dev.tracelens.engine.GroupRow;
+import dev.tracelens.engine.Occurrence;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;

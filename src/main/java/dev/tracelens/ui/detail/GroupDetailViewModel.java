@@ -1,11 +1,11 @@
 package dev.tracelens.ui.detail;
 
 import dev.tracelens.traceback.Traceback;
-import dev.tracelens.ui.engine.GroupDetail;
-import dev.tracelens.ui.engine.GroupQuery;
-import dev.tracelens.ui.engine.GroupRow;
-import dev.tracelens.ui.engine.Occurrence;
-import dev.tracelens.ui.engine.TracebackLibrary;
+import dev.tracelens.engine.GroupDetail;
+import dev.tracelens.engine.GroupQuery;
+import dev.tracelens.engine.GroupRow;
+import dev.tracelens.engine.Occurrence;
+import dev.tracelens.engine.TracebackLibrary;
 import dev.tracelens.ui.task.BackgroundTask;
 import dev.tracelens.ui.task.TaskExecutor;
 import dev.tracelens.ui.task.TaskHandle;

@@ -2,8 +2,8 @@ package dev.tracelens.ui.detail;
 
 import dev.tracelens.ui.common.BarsCanvas;
 import dev.tracelens.ui.common.Formats;
-import dev.tracelens.ui.engine.GroupDetail;
-import dev.tracelens.ui.engine.HistoryPoint;
+import dev.tracelens.engine.GroupDetail;
+import dev.tracelens.engine.HistoryPoint;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;

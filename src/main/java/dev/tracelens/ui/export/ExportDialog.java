@@ -1,7 +1,7 @@
 package dev.tracelens.ui.export;
 
 import dev.tracelens.report.ReportFormat;
-import dev.tracelens.ui.engine.GroupRow;
+import dev.tracelens.engine.GroupRow;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;

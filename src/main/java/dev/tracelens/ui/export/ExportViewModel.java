@@ -1,10 +1,10 @@
 package dev.tracelens.ui.export;
 
-import dev.tracelens.ui.engine.ExportListener;
-import dev.tracelens.ui.engine.ExportRequest;
-import dev.tracelens.ui.engine.GroupQuery;
-import dev.tracelens.ui.engine.GroupRow;
-import dev.tracelens.ui.engine.TracebackLibrary;
+import dev.tracelens.engine.ExportListener;
+import dev.tracelens.engine.ExportRequest;
+import dev.tracelens.engine.GroupQuery;
+import dev.tracelens.engine.GroupRow;
+import dev.tracelens.engine.TracebackLibrary;
 import dev.tracelens.ui.task.BackgroundTask;
 import dev.tracelens.ui.task.TaskExecutor;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -108,7 +108,7 @@ public final class ExportViewModel {
             throw new IllegalStateException("no group is selected");
         }
         List<String> fingerprints = options.selectedGroupOnly() ? List.of(group.fingerprint()) : List.of();
-        return new ExportRequest(options.format(), query.get(), fingerprints, options.occurrences(),
+        return new ExportRequest(options.format(), query.get().toFilter(), fingerprints, options.occurrences(),
                 ExportRequest.DEFAULT_TITLE);
     }
 

@@ -4,7 +4,7 @@ import dev.tracelens.ui.common.BarsCanvas;
 import dev.tracelens.ui.common.Formats;
 import dev.tracelens.ui.common.Icons;
 import dev.tracelens.ui.common.TableScrolling;
-import dev.tracelens.ui.engine.GroupRow;
+import dev.tracelens.engine.GroupRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;

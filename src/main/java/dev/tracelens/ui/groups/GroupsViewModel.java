@@ -1,10 +1,10 @@
 package dev.tracelens.ui.groups;
 
-import dev.tracelens.ui.engine.Facets;
-import dev.tracelens.ui.engine.GroupQuery;
-import dev.tracelens.ui.engine.GroupRow;
-import dev.tracelens.ui.engine.InvalidQueryException;
-import dev.tracelens.ui.engine.TracebackLibrary;
+import dev.tracelens.engine.Facets;
+import dev.tracelens.engine.GroupQuery;
+import dev.tracelens.engine.GroupRow;
+import dev.tracelens.engine.InvalidQueryException;
+import dev.tracelens.engine.TracebackLibrary;
 import dev.tracelens.ui.task.BackgroundTask;
 import dev.tracelens.ui.task.TaskExecutor;
 import dev.tracelens.ui.task.TaskHandle;

@@ -1,8 +1,8 @@
 package dev.tracelens.ui.imports;
 
 import dev.tracelens.archive.Problem;
-import dev.tracelens.ui.engine.ImportOutcome;
-import dev.tracelens.ui.engine.TracebackLibrary;
+import dev.tracelens.engine.TracebackLibrary;
+import dev.tracelens.store.ImportResult;
 import dev.tracelens.ui.task.TaskExecutor;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -145,12 +145,13 @@ public final class ImportQueue {
         }
     }
 
-    static String describe(ImportOutcome o) {
-        String s = String.format(Locale.ROOT, "Imported %d %s, %,d rows, %,d tracebacks", o.archivesImported(),
-                o.archivesImported() == 1 ? "archive" : "archives", o.rows(), o.tracebacks());
-        if (o.archivesSkipped() > 0) {
-            s += String.format(Locale.ROOT, "; %d unchanged %s skipped", o.archivesSkipped(),
-                    o.archivesSkipped() == 1 ? "archive" : "archives");
+    static String describe(ImportResult o) {
+        int imported = o.imported().size();
+        int skipped = o.skipped().size();
+        String s = String.format(Locale.ROOT, "Imported %d %s, %,d rows, %,d tracebacks", imported,
+                imported == 1 ? "archive" : "archives", o.rows(), o.tracebacksWritten());
+        if (skipped > 0) {
+            s += String.format(Locale.ROOT, "; %d unchanged %s skipped", skipped, skipped == 1 ? "archive" : "archives");
         }
         if (o.badRows() > 0) {
             s += String.format(Locale.ROOT, "; %,d bad rows", o.badRows());

@@ -1,9 +1,10 @@
 package dev.tracelens.ui.imports;
 
 import dev.tracelens.archive.Problem;
-import dev.tracelens.ui.engine.ImportListener;
-import dev.tracelens.ui.engine.ImportOutcome;
-import dev.tracelens.ui.engine.TracebackLibrary;
+import dev.tracelens.store.ArchiveRecord;
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.store.ImportResult;
+import dev.tracelens.engine.TracebackLibrary;
 import dev.tracelens.ui.task.BackgroundTask;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * handed to the UI thread in coalesced batches (at most one pending), so a file with a million
  * bad rows cannot flood the UI.
  */
-final class ImportTask extends BackgroundTask<ImportOutcome> {
+final class ImportTask extends BackgroundTask<ImportResult> {
     private final TracebackLibrary library;
     private final ImportJob job;
     private final int contextRows;
@@ -54,7 +55,7 @@ final class ImportTask extends BackgroundTask<ImportOutcome> {
     }
 
     @Override
-    protected ImportOutcome call() {
+    protected ImportResult call() {
         return library.importArchives(job.paths(), contextRows, new ImportListener() {
             private String lastFile = "";
             private long lastBytes;
@@ -83,7 +84,7 @@ final class ImportTask extends BackgroundTask<ImportOutcome> {
             }
 
             @Override
-            public void onArchiveCommitted(String archive, long rows, long badRows, boolean complete) {
+            public void onImported(ArchiveRecord archive) {
                 committedArchives.incrementAndGet();
                 pendingCommit.set(true);
                 publish(ImportTask.this::deliver);

@@ -1,7 +1,7 @@
 package dev.tracelens.ui.settings;
 
-import dev.tracelens.report.AtomicFile;
-import dev.tracelens.sync.UserDirs;
+import dev.tracelens.common.AtomicFile;
+import dev.tracelens.common.UserDirs;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

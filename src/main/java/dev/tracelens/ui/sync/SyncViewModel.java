@@ -1,9 +1,8 @@
 package dev.tracelens.ui.sync;
 
-import dev.tracelens.store.ImportBatches;
+import dev.tracelens.engine.SyncService;
 import dev.tracelens.sync.FailedArchive;
 import dev.tracelens.sync.PlannedArchive;
-import dev.tracelens.sync.S3ArchiveSync;
 import dev.tracelens.sync.SyncListener;
 import dev.tracelens.sync.SyncOptions;
 import dev.tracelens.sync.SyncPlan;
@@ -11,7 +10,6 @@ import dev.tracelens.sync.SyncProgress;
 import dev.tracelens.sync.SyncReport;
 import dev.tracelens.sync.SyncSettings;
 import dev.tracelens.sync.SyncSettingsFile;
-import dev.tracelens.sync.SyncedArchive;
 import dev.tracelens.ui.task.BackgroundTask;
 import dev.tracelens.ui.task.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
@@ -61,9 +59,7 @@ public final class SyncViewModel {
 
     private final TaskExecutor executor;
     private final SyncSettingsFile settingsFile;
-    private final Path cacheDir;
-    private final Function<SyncSettings, S3Client> clients;
-    private final SyncOptions options;
+    private final SyncService service;
     private final Consumer<List<Path>> importer;
 
     private final StringProperty bucket = new SimpleStringProperty("");
@@ -81,7 +77,7 @@ public final class SyncViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyObjectWrapper<SyncReport> lastReport = new ReadOnlyObjectWrapper<>();
-    private volatile S3ArchiveSync running;
+    private volatile SyncService.Session running;
     private volatile boolean cancelRequested;
 
     /**
@@ -97,9 +93,7 @@ public final class SyncViewModel {
                          Clock clock) {
         this.executor = Objects.requireNonNull(executor);
         this.settingsFile = Objects.requireNonNull(settingsFile);
-        this.cacheDir = Objects.requireNonNull(cacheDir);
-        this.clients = Objects.requireNonNull(clients);
-        this.options = Objects.requireNonNull(options);
+        this.service = new SyncService(settingsFile, cacheDir, options, clients);
         this.importer = Objects.requireNonNull(importer);
         LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
         from.set(today.minusDays(1));
@@ -202,7 +196,7 @@ public final class SyncViewModel {
     /** Stops soon: downloads stop between chunks and keep their part files; what was imported stays. */
     public void cancel() {
         cancelRequested = true;
-        S3ArchiveSync s = running;
+        SyncService.Session s = running;
         if (s != null) {
             s.cancel();
         }
@@ -252,20 +246,17 @@ public final class SyncViewModel {
         executor.execute(new BackgroundTask<SyncReport>() {
             @Override
             protected SyncReport call() {
-                try (S3Client s3 = clients.apply(settings)) {
-                    S3ArchiveSync sync = new S3ArchiveSync(s3, settings, cacheDir, options);
-                    running = sync;
+                try (SyncService.Session session = service.open(settings)) {
+                    running = session;
                     if (cancelRequested) {
-                        sync.cancel();
+                        session.cancel();
                     }
-                    SyncPlan plan = mode == Mode.RETRY ? sync.planRetryFailed() : sync.plan(first, last);
-                    settingsFile.save(settings); // only settings that worked are remembered
+                    SyncPlan plan = mode == Mode.RETRY ? session.planRetryFailed() : session.plan(first, last);
                     executor.runOnUi(() -> showPlan(plan, settings, mode));
                     if (mode == Mode.LIST) {
                         return null;
                     }
-                    ImportBatches batches = new ImportBatches();
-                    return sync.runBatches(plan, new SyncListener() {
+                    return session.run(plan, new SyncListener() {
                         @Override
                         public void progress(SyncProgress p) {
                             publish(() -> showProgress(p));
@@ -275,13 +266,10 @@ public final class SyncViewModel {
                         public void failed(FailedArchive f) {
                             executor.runOnUi(() -> mark(f.key(), ArchiveRow.Status.FAILED, f.reason()));
                         }
-                    }, batch -> {
-                        List<Path> files = batches.next(batch.stream().map(SyncedArchive::localFile).toList()).files();
-                        executor.runOnUi(() -> {
-                            batch.forEach(a -> mark(a.key(), ArchiveRow.Status.SYNCED, ""));
-                            importer.accept(files);
-                        });
-                    });
+                    }, batch -> executor.runOnUi(() -> {
+                        batch.archives().forEach(a -> mark(a.key(), ArchiveRow.Status.SYNCED, ""));
+                        importer.accept(batch.files());
+                    }));
                 } finally {
                     running = null;
                 }

@@ -1,10 +1,10 @@
 package dev.tracelens.ui.detail;
 
-import dev.tracelens.ui.engine.GroupQuery;
-import dev.tracelens.ui.engine.GroupRow;
-import dev.tracelens.ui.engine.ImportListener;
-import dev.tracelens.ui.engine.Occurrence;
-import dev.tracelens.ui.engine.StoreLibrary;
+import dev.tracelens.engine.GroupQuery;
+import dev.tracelens.engine.GroupRow;
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.engine.Occurrence;
+import dev.tracelens.engine.StoreLibrary;
 import dev.tracelens.ui.task.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

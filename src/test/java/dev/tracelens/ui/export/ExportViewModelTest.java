@@ -1,10 +1,9 @@
 package dev.tracelens.ui.export;
 
 import dev.tracelens.report.ReportFormat;
-import dev.tracelens.store.TracebackStore;
-import dev.tracelens.ui.engine.GroupRow;
-import dev.tracelens.ui.engine.ImportListener;
-import dev.tracelens.ui.engine.StoreLibrary;
+import dev.tracelens.engine.GroupRow;
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.engine.StoreLibrary;
 import dev.tracelens.ui.groups.GroupsViewModel;
 import dev.tracelens.ui.task.CurrentThreadTaskExecutor;
 import org.apache.commons.csv.CSVFormat;
@@ -46,7 +45,7 @@ class ExportViewModelTest {
 
     @BeforeEach
     void fill() throws IOException {
-        library = new StoreLibrary(TracebackStore.open(tmp.resolve("store")), CLOCK);
+        library = new StoreLibrary(dev.tracelens.engine.Stores.open(tmp.resolve("store")), CLOCK);
         library.importArchives(List.of(Path.of("sample-logs")), 10, ImportListener.NONE);
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         groups = new GroupsViewModel(library, executor);

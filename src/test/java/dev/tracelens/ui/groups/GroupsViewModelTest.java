@@ -1,8 +1,8 @@
 package dev.tracelens.ui.groups;
 
-import dev.tracelens.ui.engine.GroupRow;
-import dev.tracelens.ui.engine.ImportListener;
-import dev.tracelens.ui.engine.StoreLibrary;
+import dev.tracelens.engine.GroupRow;
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.engine.StoreLibrary;
 import dev.tracelens.ui.task.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,8 +1,8 @@
 package dev.tracelens.ui.imports;
 
 import dev.tracelens.archive.Problem;
-import dev.tracelens.ui.engine.GroupQuery;
-import dev.tracelens.ui.engine.StoreLibrary;
+import dev.tracelens.engine.GroupQuery;
+import dev.tracelens.engine.StoreLibrary;
 import dev.tracelens.ui.task.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.tracelens.ui.engine;
+package dev.tracelens.engine;
 
 /** What a running export reports, on the exporting thread, and how it is asked to stop. */
 public interface ExportListener {

@@ -1,6 +1,9 @@
-package dev.tracelens.ui.engine;
+package dev.tracelens.engine;
+
+import dev.tracelens.store.StoreFilter;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the groups list shows: a text query (Lucene syntax, blank for all) and filters; a null
@@ -17,6 +20,15 @@ public record GroupQuery(String text, Instant since, Instant until, String host,
         if (since != null && until != null && until.isBefore(since)) {
             throw new IllegalArgumentException("until " + until + " is before since " + since);
         }
+    }
+
+    /** The same as the store's filter. */
+    public StoreFilter toFilter() {
+        return new StoreFilter(since, until, one(host), one(program), one(type), null, text.isEmpty() ? null : text);
+    }
+
+    private static List<String> one(String value) {
+        return value == null ? List.of() : List.of(value);
     }
 
     private static String blankToNull(String s) {

@@ -1,4 +1,4 @@
-package dev.tracelens.report;
+package dev.tracelens.common;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package dev.tracelens.ui.engine;
+package dev.tracelens.engine;
 
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.store.ImportResult;
 import dev.tracelens.traceback.Traceback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +26,8 @@ class StoreLibraryTest {
     @BeforeEach
     void importSamples() {
         library = StoreLibrary.open(tmp.resolve("store"));
-        ImportOutcome outcome = library.importArchives(List.of(SAMPLES), 20, ImportListener.NONE);
-        assertEquals(3, outcome.archivesImported());
+        ImportResult outcome = library.importArchives(List.of(SAMPLES), 20, ImportListener.NONE);
+        assertEquals(3, outcome.imported().size());
     }
 
     @AfterEach

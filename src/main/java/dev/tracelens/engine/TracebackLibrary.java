@@ -1,5 +1,7 @@
-package dev.tracelens.ui.engine;
+package dev.tracelens.engine;
 
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.store.ImportResult;
 import dev.tracelens.traceback.Traceback;
 
 import java.nio.file.Path;
@@ -10,7 +12,7 @@ import java.util.function.Function;
 /**
  * Everything the app asks of the engine, in the app's words. View models depend on this, not on
  * the store, so the screens read as what they show; {@link StoreLibrary} maps it onto the
- * Lucene store. Every method blocks and may take long: call it from a background task, never
+ * store ({@code store.TracebackIndex}) and the engine's services. Every method blocks and may take long: call it from a background task, never
  * from the FX thread. Implementations are thread-safe.
  */
 public interface TracebackLibrary extends AutoCloseable {
@@ -65,7 +67,7 @@ public interface TracebackLibrary extends AutoCloseable {
      * @throws java.util.concurrent.CancellationException when the thread is interrupted; the store
      *         then holds exactly the archives committed before
      */
-    ImportOutcome importArchives(List<Path> paths, int contextRows, ImportListener listener);
+    ImportResult importArchives(List<Path> paths, int contextRows, ImportListener listener);
 
     /**
      * Makes what a running import has written so far visible to the next queries, before its

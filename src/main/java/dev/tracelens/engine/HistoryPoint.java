@@ -1,4 +1,4 @@
-package dev.tracelens.ui.engine;
+package dev.tracelens.engine;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.tracelens.ui.engine;
+package dev.tracelens.engine;
 
 /**
  * The search text cannot run: bad syntax (the message names the position) or only words that

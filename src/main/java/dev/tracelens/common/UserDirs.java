@@ -1,4 +1,4 @@
-package dev.tracelens.sync;
+package dev.tracelens.common;
 
 import java.nio.file.Path;
 import java.util.Map;

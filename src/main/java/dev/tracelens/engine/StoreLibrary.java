@@ -1,27 +1,18 @@
-package dev.tracelens.ui.engine;
+package dev.tracelens.engine;
 
-import dev.tracelens.archive.Problem;
-import dev.tracelens.report.CsvReportWriter;
-import dev.tracelens.report.MarkdownReportWriter;
-import dev.tracelens.report.ReportExporter;
-import dev.tracelens.report.ReportGroup;
-import dev.tracelens.report.ReportHeader;
-import dev.tracelens.report.StoreReportSource;
-import dev.tracelens.store.ArchiveRecord;
 import dev.tracelens.store.BucketSize;
 import dev.tracelens.store.GroupList;
 import dev.tracelens.store.GroupSort;
 import dev.tracelens.store.GroupSummary;
 import dev.tracelens.store.History;
 import dev.tracelens.store.HistoryBucket;
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.store.ImportResult;
 import dev.tracelens.store.NoSearchableWordsException;
 import dev.tracelens.store.QuerySyntaxException;
 import dev.tracelens.store.SearchResult;
 import dev.tracelens.store.StoreFilter;
-import dev.tracelens.store.StoreImporter;
-import dev.tracelens.store.StoreQueries;
-import dev.tracelens.store.StoreRetention;
-import dev.tracelens.store.TracebackStore;
+import dev.tracelens.store.TracebackIndex;
 import dev.tracelens.traceback.Traceback;
 
 import java.io.IOException;
@@ -30,14 +21,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.concurrent.CancellationException;
 
-/** The app's view of the Lucene store: maps {@link TracebackLibrary} onto {@code dev.tracelens.store}. */
+/**
+ * The app's view of the store: maps {@link TracebackLibrary} onto a {@link TracebackIndex}, with
+ * imports through {@link ImportService} and reports through {@link ExportService}, the services
+ * the command line uses too.
+ */
 public final class StoreLibrary implements TracebackLibrary {
     /** Slices of the small bar in the groups table. */
     static final int TIMELINE_SLICES = 24;
@@ -45,24 +38,22 @@ public final class StoreLibrary implements TracebackLibrary {
     static final int TIMELINE_ROWS = 200;
     private static final int ALL_GROUPS = 100_000;
 
-    private final TracebackStore store;
-    private final StoreQueries queries;
-    private final Clock clock;
+    private final TracebackIndex queries;
+    private final ExportService exports;
 
-    public StoreLibrary(TracebackStore store) {
+    public StoreLibrary(TracebackIndex store) {
         this(store, Clock.systemUTC());
     }
 
     /** @param clock stamps exported reports ("made at") */
-    public StoreLibrary(TracebackStore store, Clock clock) {
-        this.store = store;
-        this.queries = new StoreQueries(store);
-        this.clock = clock;
+    public StoreLibrary(TracebackIndex store, Clock clock) {
+        this.queries = store;
+        this.exports = new ExportService(store, clock);
     }
 
-    /** Opens (creating if needed) the store in {@code dir}. */
+    /** Opens (creating if needed) the store in {@code dir}, for reading and writing. */
     public static StoreLibrary open(Path dir) {
-        return new StoreLibrary(TracebackStore.open(dir));
+        return new StoreLibrary(Stores.open(dir));
     }
 
     @Override
@@ -188,114 +179,42 @@ public final class StoreLibrary implements TracebackLibrary {
     @Override
     public long export(ExportRequest request, Path target, ExportListener listener)
             throws InvalidQueryException, IOException {
-        StoreFilter filter = filter(request.query());
-        StoreReportSource source = run(() -> {
-            if (filter.hasText()) {
-                queries.validate(filter.text());
-            }
-            return new StoreReportSource(queries, filter, request.fingerprints(), request.occurrences());
-        });
-        boolean picked = !request.fingerprints().isEmpty();
-        ReportExporter exporter = new ReportExporter(clock);
-        ReportHeader header = exporter.header(request.title(), StoreReportSource.describe(filter, request.fingerprints()),
-                filter.since(), filter.until(), source.history(picked));
-        Iterator<ReportGroup> groups = source.groups();
-        long total = source.groupCount();
-        Iterator<ReportGroup> watched = new Iterator<>() {
-            private long written;
-            private long reported;
-
-            @Override
-            public boolean hasNext() {
-                if (written > reported) {
-                    reported = written;
-                    listener.onGroupWritten(written, total); // the previous group is written by now
-                }
-                if (listener.isCancelled()) {
-                    throw new CancellationException("export cancelled");
-                }
-                return groups.hasNext();
-            }
-
-            @Override
-            public ReportGroup next() {
-                written++;
-                return groups.next();
-            }
-        };
-        // A CSV lists occurrences; with none to list, a row per group says more than a bare header.
-        CsvReportWriter.By csvBy = request.occurrences() == 0 ? CsvReportWriter.By.GROUP : CsvReportWriter.By.OCCURRENCE;
-        return exporter.exportTo(target, request.format(), csvBy, header, watched);
+        try {
+            return exports.export(request, target, listener);
+        } catch (QuerySyntaxException | NoSearchableWordsException e) {
+            throw new InvalidQueryException(e.getMessage(), e);
+        }
     }
 
     @Override
     public Optional<String> groupMarkdown(String fingerprint, long occurrenceId, GroupQuery query, int occurrences,
                                           boolean jira) throws InvalidQueryException {
-        StoreFilter filter = filter(query);
-        GroupList one = run(() -> queries.groups(filter.withFingerprint(fingerprint), GroupSort.COUNT, 1));
-        if (one.groups().isEmpty()) {
-            return Optional.empty();
-        }
-        ReportGroup group = StoreReportSource.group(queries, filter, fingerprint, occurrences);
-        // The occurrence the user is looking at is the one the issue shows in full.
-        Traceback shown = queries.occurrence(occurrenceId).filter(t -> t.fingerprint().equals(fingerprint))
-                .orElse(group.representative());
-        ReportGroup withShown = new ReportGroup(group.fingerprint(), group.exceptionType(), shown.message(),
-                group.count(), group.firstSeen(), group.lastSeen(), group.hosts(), group.programs(), shown,
-                group.occurrences(), group.history());
-        return Optional.of(MarkdownReportWriter.toMarkdown(withShown,
-                jira ? MarkdownReportWriter.Flavor.JIRA : MarkdownReportWriter.Flavor.GITHUB));
+        StoreFilter filter = query.toFilter();
+        return run(() -> exports.groupMarkdown(fingerprint, occurrenceId, filter, occurrences, jira));
     }
 
     @Override
-    public ImportOutcome importArchives(List<Path> paths, int contextRows, ImportListener listener) {
-        var result = new StoreImporter(store, contextRows).importPaths(paths, new dev.tracelens.store.ImportListener() {
-            @Override
-            public void onSkipped(ArchiveRecord archive) {
-                listener.onArchiveSkipped(archive.name());
-            }
-
-            @Override
-            public void onImported(ArchiveRecord archive) {
-                listener.onArchiveCommitted(archive.name(), archive.rows(), archive.badRows(), archive.complete());
-            }
-
-            @Override
-            public void onProblem(Problem problem) {
-                listener.onProblem(problem);
-            }
-
-            @Override
-            public void onProgress(String archive, long fileBytesRead, long fileSize, long rows, long tracebacks) {
-                listener.onProgress(archive, fileBytesRead, fileSize, rows, tracebacks);
-            }
-        });
-        return new ImportOutcome(result.imported().size(), result.skipped().size(), result.rows(), result.badRows(),
-                result.tracebacksWritten());
+    public ImportResult importArchives(List<Path> paths, int contextRows, ImportListener listener) {
+        return new ImportService(queries, contextRows).importPaths(paths, listener);
     }
 
     @Override
     public void showUncommitted() {
-        store.refresh();
+        queries.refresh();
     }
 
     @Override
     public void clear() {
-        new StoreRetention(store).clear();
+        queries.clear();
     }
 
     @Override
     public void close() {
-        store.close();
+        queries.close();
     }
 
     private static StoreFilter filter(GroupQuery q) {
-        return new StoreFilter(q.since(), q.until(), one(q.host()), one(q.program()), one(q.type()), null,
-                q.text().isEmpty() ? null : q.text());
-    }
-
-    private static List<String> one(String value) {
-        return value == null ? List.of() : List.of(value);
+        return q.toFilter();
     }
 
     private interface StoreCall<T> {

@@ -1,0 +1,45 @@
+package dev.tracelens.engine;
+
+import dev.tracelens.store.ArchiveRecord;
+import dev.tracelens.store.ImportBatches;
+import dev.tracelens.store.ImportListener;
+import dev.tracelens.store.ImportResult;
+import dev.tracelens.store.TracebackIndex;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Archives into the store, for {@code import}, {@code sync} and the app's import queue alike:
+ * files and folders as given, or a sync's batches with their warm-up file in front.
+ */
+public final class ImportService {
+    private final TracebackIndex store;
+    private final int contextRows;
+
+    /** @param contextRows rows of context kept per traceback */
+    public ImportService(TracebackIndex store, int contextRows) {
+        if (contextRows < 0) {
+            throw new IllegalArgumentException("context rows must be 0 or more, not " + contextRows);
+        }
+        this.store = store;
+        this.contextRows = contextRows;
+    }
+
+    /** Archive files and folders (searched recursively), in time order; unchanged archives are skipped. */
+    public ImportResult importPaths(List<Path> filesOrFolders, ImportListener listener) {
+        return store.importPaths(filesOrFolders, contextRows, listener);
+    }
+
+    /**
+     * One batch of a sync ({@link ImportBatches}): its files in time order with the previous
+     * batch's last file in front, which the registry skips but the importer reads as warm-up.
+     * The result does not count that warm-up file as skipped: it was not part of this batch.
+     */
+    public ImportResult importBatch(SyncService.Batch batch, ImportListener listener) {
+        ImportResult r = store.importArchives(batch.files(), contextRows, listener);
+        List<ArchiveRecord> skipped = r.skipped().stream().filter(a -> !batch.imports().isWarmUp(a.path())).toList();
+        return new ImportResult(r.imported(), skipped, r.failed(), r.tracebacksWritten(), r.problems(), r.took(),
+                r.storedBefore(), r.storedAfter());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.tracelens.engine;
+
+import dev.tracelens.store.ImportBatches;
+import dev.tracelens.sync.S3ArchiveSync;
+import dev.tracelens.sync.S3ClientFactory;
+import dev.tracelens.sync.SyncListener;
+import dev.tracelens.sync.SyncOptions;
+import dev.tracelens.sync.SyncPlan;
+import dev.tracelens.sync.SyncReport;
+import dev.tracelens.sync.SyncSettings;
+import dev.tracelens.sync.SyncSettingsFile;
+import dev.tracelens.sync.SyncedArchive;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Sync, the same for {@code tracelens sync} and the app's Sync dialog: an S3 client for the
+ * settings, the plan of a date range (or of the failed list), the settings saved once they
+ * worked, then the downloads handed over in batches, in time order, each with the previous
+ * batch's last file in front as warm-up ({@link ImportBatches}), so that what imports them
+ * joins tracebacks that cross the hour between two batches. Where a batch goes (straight into
+ * the store, or into the app's import queue) is the caller's business.
+ */
+public final class SyncService {
+    private final SyncSettingsFile settingsFile;
+    private final Path cacheDir;
+    private final SyncOptions options;
+    private final Function<SyncSettings, S3Client> clients;
+
+    /**
+     * @param settingsFile the saved sync settings ({@code sync.json}), written once a plan worked
+     * @param cacheDir     where synced archives are kept
+     * @param clients      makes the S3 client for settings
+     */
+    public SyncService(SyncSettingsFile settingsFile, Path cacheDir, SyncOptions options,
+                       Function<SyncSettings, S3Client> clients) {
+        this.settingsFile = Objects.requireNonNull(settingsFile);
+        this.cacheDir = Objects.requireNonNull(cacheDir);
+        this.options = Objects.requireNonNull(options);
+        this.clients = Objects.requireNonNull(clients);
+    }
+
+    /** With the SDK's default credentials chain (or the settings' profile). */
+    public SyncService(SyncSettingsFile settingsFile, Path cacheDir, SyncOptions options) {
+        this(settingsFile, cacheDir, options, s -> S3ClientFactory.create(s, options));
+    }
+
+    /** A sync against the bucket of these settings; close it to release its client. */
+    public Session open(SyncSettings settings) {
+        return new Session(settings);
+    }
+
+    /**
+     * A batch of synced archives, in time order, and the files to import for it.
+     *
+     * @param archives the archives that became ready (downloaded now or synced before)
+     * @param imports  their files with the previous batch's last file in front
+     */
+    public record Batch(List<SyncedArchive> archives, ImportBatches.Batch imports) {
+        public Batch {
+            archives = List.copyOf(archives);
+        }
+
+        /** What to import for this batch: the warm-up file (if any), then the batch's files. */
+        public List<Path> files() {
+            return imports.files();
+        }
+    }
+
+    /** One sync run: plan, then run the plan. Not for use by several threads at once, except {@link #cancel()}. */
+    public final class Session implements AutoCloseable {
+        private final SyncSettings settings;
+        private final S3Client s3;
+        private final S3ArchiveSync sync;
+
+        private Session(SyncSettings settings) {
+            this.settings = settings;
+            this.s3 = clients.apply(settings);
+            this.sync = new S3ArchiveSync(s3, settings, cacheDir, options);
+        }
+
+        public SyncSettings settings() {
+            return settings;
+        }
+
+        /** The archives of the days {@code from}..{@code to} (inclusive) and how they compare with the cache. */
+        public SyncPlan plan(LocalDate from, LocalDate to) {
+            return saved(sync.plan(from, to));
+        }
+
+        /** Only the archives in the failed list of earlier syncs, with their current ETags. */
+        public SyncPlan planRetryFailed() {
+            return saved(sync.planRetryFailed());
+        }
+
+        private SyncPlan saved(SyncPlan plan) {
+            settingsFile.save(settings); // only settings that worked are remembered
+            return plan;
+        }
+
+        /**
+         * Downloads what the plan needs; {@code ready} gets each batch on the calling thread, in
+         * time order, while later downloads go on.
+         */
+        public SyncReport run(SyncPlan plan, SyncListener listener, Consumer<Batch> ready) {
+            ImportBatches batches = new ImportBatches();
+            return sync.runBatches(plan, listener, archives -> ready.accept(
+                    new Batch(archives, batches.next(archives.stream().map(SyncedArchive::localFile).toList()))));
+        }
+
+        /** Stops soon: downloads stop between chunks and keep their part files. Any thread. */
+        public void cancel() {
+            sync.cancel();
+        }
+
+        @Override
+        public void close() {
+            s3.close();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tracelens.store;
+
+import dev.tracelens.traceback.Traceback;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store as the rest of Tracelens asks it: import, groups, search, occurrences, history,
+ * historical reflection, retention and the archive registry. It speaks the store's own records
+ * ({@link StoreFilter}, {@link GroupList}, {@link History}, {@link ArchiveRecord} ...) and
+ * {@link Traceback}, never a Lucene type, so that another backend (a team's shared search index)
+ * can stand behind the same interface; {@link LuceneTracebackIndex}, the embedded Lucene store,
+ * is the one implementation today. The engine ({@code dev.tracelens.engine}) opens it; the app,
+ * the CLI and the reports ask only this.
+ *
+ * <p>Every method blocks and may take long. Implementations are thread-safe: imports and prunes
+ * are serialised, queries run on any thread and see the last commit. Query methods throw
+ * {@link QuerySyntaxException} or {@link NoSearchableWordsException} for a text query that cannot
+ * run, and {@link StoreException} (with a message for the user) when the store fails.
+ */
+public interface TracebackIndex extends AutoCloseable {
+
+    /** Whether this store was opened for queries only (import, prune and clear are refused). */
+    boolean readOnly();
+
+    /** Checks that a text query can run, without running it. */
+    void validate(String query);
+
+    /** Occurrences under the filter, best matches first (newest first without a text query). */
+    SearchResult search(StoreFilter filter, int limit);
+
+    /** Groups (by fingerprint) under the filter, in the given order, at most {@code limit}. */
+    GroupList groups(StoreFilter filter, GroupSort sort, int limit);
+
+    /** Occurrences of a group (every group when {@code fingerprint} is null) per hour or day. */
+    History history(String fingerprint, StoreFilter filter, BucketSize size);
+
+    /**
+     * How many stored tracebacks (any group, any time, no filter) have the same filtered token
+     * sequence as the occurrence {@code firstId}, with at most {@code maxIds} of their ids,
+     * oldest first; empty when there is no such occurrence.
+     */
+    Optional<HistoricalReflection> reflection(long firstId, int maxIds);
+
+    /** The occurrence whose header row has this Papertrail id, with its context. */
+    Optional<Traceback> occurrence(long firstId);
+
+    /** The occurrence whose first or last row has this Papertrail id. */
+    Optional<Traceback> occurrenceByAnyId(long id);
+
+    /** The newest occurrence of a group. */
+    Optional<Traceback> latest(String fingerprint);
+
+    /**
+     * Imports the archives in these files and folders (folders recursively, in time order),
+     * skipping those the registry holds unchanged. Bad rows and files are reported to the
+     * listener; what could be read is stored.
+     *
+     * @throws java.util.concurrent.CancellationException when the thread is interrupted; the
+     *         store then holds exactly the archives committed before
+     */
+    ImportResult importPaths(List<Path> filesOrFolders, int contextRows, ImportListener listener);
+
+    /**
+     * Imports archive files given in time order (e.g. a sync batch with its warm-up file in
+     * front, see {@link ImportBatches}), skipping those the registry holds unchanged.
+     */
+    ImportResult importArchives(List<Path> archives, int contextRows, ImportListener listener);
+
+    /** Deletes every occurrence whose header row is before {@code before}; returns how many. */
+    long prune(Instant before);
+
+    /** Deletes every occurrence and forgets the imported archives; returns how many occurrences. */
+    long clear();
+
+    /** The imported archives in name (= time) order, with the tracebacks each holds now. */
+    List<ArchiveRecord> archives();
+
+    /** Stored tracebacks (occurrences). */
+    long tracebackCount();
+
+    /** Bytes the store takes on disk. */
+    long sizeOnDisk();
+
+    /**
+     * Makes what a running import has written so far visible to the next queries (before its
+     * archive is committed), and, read-only, what other processes have committed since.
+     */
+    void refresh();
+
+    @Override
+    void close();
+}
