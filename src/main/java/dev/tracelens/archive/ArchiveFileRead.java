@@ -5,19 +5,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads one archive file: starts a {@link ChunkProducer} thread to read and inflate it, parses
- * the chunks on the calling thread, turns every failure into a {@link Problem}, and always stops
- * the producer thread before returning or throwing.
+ * Reads one file: starts a {@link ChunkProducer} thread to read and decompress it, picks the
+ * file's {@link RowFormat} from the first decoded chunk ({@link FormatDetector}), feeds the chunks
+ * to that format's {@link RowSink} on the calling thread, turns every failure into a
+ * {@link Problem}, and always stops the producer thread before returning or throwing.
  */
 final class ArchiveFileRead {
-    /** A NUL in the first bytes means binary data: one file-level problem, not a row per line. */
-    private static final int BINARY_SNIFF_BYTES = 4096;
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long STOP_WAIT_MILLIS = 10_000;
 
@@ -25,11 +25,17 @@ final class ArchiveFileRead {
     private final String name;
     private final RowHandler handler;
     private final ReadProgress progress;
+    private final ReaderOptions options;
+    private final SourceTable sources;
     private final Chunk[] pool;
     private final long rowsBefore;
-    private final RowParser parser;
-    private final LineSplitter splitter;
+    private RowSink sink;
+    /** The first bytes of the file until the format is known. */
+    private byte[] head = new byte[0];
+    private int headLength;
+    private boolean nulsReported;
     private long size;
+    private long fileMillis;
     private long diskBytes;
     private long decodedBytes;
     private long lastProgress;
@@ -41,10 +47,10 @@ final class ArchiveFileRead {
         this.name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         this.handler = handler;
         this.progress = progress;
+        this.options = options;
+        this.sources = sources;
         this.pool = pool;
         this.rowsBefore = rowsBefore;
-        this.parser = new RowParser(name, handler, sources, options.maxRowBytes());
-        this.splitter = new LineSplitter(parser, options.maxRowBytes());
     }
 
     /** Whether the producer thread ended, so that the chunk pool may be used again. */
@@ -55,8 +61,10 @@ final class ArchiveFileRead {
     ArchiveSummary run() {
         try {
             size = Files.size(file);
+            fileMillis = Files.getLastModifiedTime(file).toMillis();
         } catch (IOException | SecurityException e) {
             size = 0;
+            fileMillis = 0;
         }
         handler.onArchiveStart(name, size);
         InputStream in;
@@ -107,19 +115,92 @@ final class ArchiveFileRead {
                 if (chunk.terminal) {
                     return atEnd(chunk);
                 }
-                if (decodedBytes == 0 && looksBinary(chunk)) {
-                    fileProblem(Problem.Kind.UNREADABLE_FILE,
-                            "not a Papertrail archive: binary data (NUL bytes in the first " + BINARY_SNIFF_BYTES + " bytes)");
+                if (!take(chunk)) {
                     return false;
                 }
-                decodedBytes += chunk.length;
-                splitter.accept(chunk.buffer, chunk.length);
                 free.add(chunk);
                 reportProgress(false);
             }
         } finally {
             stop(thread, producer);
         }
+    }
+
+    /** One decoded chunk; false when the file turned out not to be (or no longer be) a log. */
+    private boolean take(Chunk chunk) {
+        if (sink == null) {
+            // The format is told from the first 64 KiB (one chunk at the default size): gather them.
+            head = Arrays.copyOf(head, headLength + chunk.length);
+            System.arraycopy(chunk.buffer, 0, head, headLength, chunk.length);
+            headLength += chunk.length;
+            decodedBytes += chunk.length;
+            return headLength < Sample.MAX_BYTES || start();
+        }
+        int length = chunk.length;
+        if (FormatDetector.binaryReason(chunk.buffer, 0, length) != null) {
+            return binaryTail(chunk);
+        }
+        watchNuls(chunk.buffer, length);
+        decodedBytes += length;
+        sink.accept(chunk.buffer, length);
+        return true;
+    }
+
+    /** Picks the format from the first bytes gathered and reads them; false for a binary file. */
+    private boolean start() {
+        byte[] a = head;
+        int length = headLength;
+        head = new byte[0];
+        headLength = 0;
+        int from = length >= 3 && (a[0] & 0xFF) == 0xEF && (a[1] & 0xFF) == 0xBB && (a[2] & 0xFF) == 0xBF ? 3 : 0;
+        if (from > 0) { // a UTF-8 byte order mark is not part of the first line
+            System.arraycopy(a, from, a, 0, length - from);
+            length -= from;
+        }
+        String binary = FormatDetector.binaryReason(a, 0, length);
+        if (binary != null) {
+            fileProblem(Problem.Kind.UNREADABLE_FILE, "not a log file (nor a Papertrail archive): " + binary);
+            return false;
+        }
+        RowFormat format = FormatDetector.choose(options.inputFormat(), a, length);
+        long identity = SyntheticIds.identity(a, 0, length, name);
+        sink = format.open(new FileContext(name, handler, sources, options, identity, fileMillis));
+        watchNuls(a, length);
+        sink.accept(a, length);
+        return true;
+    }
+
+    private void watchNuls(byte[] a, int length) {
+        if (!nulsReported && FormatDetector.hasNul(a, 0, length)) {
+            nulsReported = true;
+            sink.reportNuls();
+        }
+    }
+
+    /**
+     * A chunk after the first that holds binary data: the file was a log up to here (a log with
+     * junk appended, a disk image after a crash). The lines before the first control byte are
+     * read; the rest is reported, not read as thousands of junk rows.
+     */
+    private boolean binaryTail(Chunk chunk) {
+        int control = FormatDetector.firstControl(chunk.buffer, 0, chunk.length);
+        int lastNewline = -1;
+        for (int i = Math.max(control, 0) - 1; i >= 0; i--) {
+            if (chunk.buffer[i] == '\n') {
+                lastNewline = i;
+                break;
+            }
+        }
+        if (lastNewline >= 0) {
+            sink.accept(chunk.buffer, lastNewline + 1);
+        }
+        sink.dropPartialLine();
+        long at = decodedBytes + lastNewline + 1;
+        fileProblem(Problem.Kind.NOT_A_LOG, "the file turns into binary data at decoded byte " + at
+                + ", after line " + sink.lineNumber() + "; read lines 1-" + sink.lineNumber() + " (" + sink.rows()
+                + " rows), not the rest");
+        decodedBytes += chunk.length;
+        return false;
     }
 
     private Chunk next(BlockingQueue<Chunk> full) {
@@ -136,26 +217,50 @@ final class ArchiveFileRead {
 
     private boolean atEnd(Chunk end) {
         Throwable failure = end.failure;
-        if (failure == null) {
-            splitter.finish();
+        if (sink == null && headLength > 0 && !start()) {
+            return false;
+        }
+        if (failure == null || Compression.isTrailingData(failure)) {
+            if (sink != null) {
+                sink.finish();
+            }
+            if (failure != null) {
+                fileProblem(Problem.Kind.TRAILING_DATA, "data after the end of the " + end.compression.label()
+                        + " data, ignored (the " + rows() + " rows before it were read): the file may be two files"
+                        + " joined, or damaged at its end");
+            }
+            if (rows() == 0 && badRows() == 0) {
+                fileProblem(Problem.Kind.EMPTY_FILE, decodedBytes == 0
+                        ? (end.compression == Compression.NONE ? "empty file (0 bytes)"
+                        : "empty file (" + end.compression.label() + " data that decompresses to 0 bytes)")
+                        : "empty file (no rows, only blank lines)");
+            }
             return true;
         }
-        long lines = splitter.lineNumber();
-        boolean dropped = splitter.dropPartialLine();
+        long lines = sink == null ? 0 : sink.lineNumber();
+        boolean dropped = sink != null && sink.dropPartialLine();
         String cause = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        String kept = "; kept the " + parser.rows() + " rows before it (lines 1-" + lines + ")"
+        String kept = lines == 0 ? "; nothing before it could be read"
+                : "; read lines 1-" + lines + " before it and kept their " + rows() + " rows"
                 + (dropped ? "; dropped the partial line " + (lines + 1) + " where the data ends" : "");
-        if (end.gzip) {
+        if (end.compression == Compression.GZIP) {
             fileProblem(Problem.Kind.DAMAGED_GZIP, "gzip data is truncated or corrupt after " + decodedBytes
                     + " decoded bytes (" + cause + ")" + kept);
-        } else {
+        } else if (end.compression == Compression.NONE) {
             fileProblem(Problem.Kind.UNREADABLE_FILE, "read failed after " + decodedBytes + " bytes (" + cause + ")" + kept);
+        } else {
+            fileProblem(Problem.Kind.UNREADABLE_FILE, end.compression.label() + " data is truncated or corrupt after "
+                    + decodedBytes + " decoded bytes (" + cause + ")" + kept);
         }
         return false;
     }
 
-    private static boolean looksBinary(Chunk chunk) {
-        return Bytes.indexOf(chunk.buffer, 0, Math.min(chunk.length, BINARY_SNIFF_BYTES), (byte) 0) >= 0;
+    private long rows() {
+        return sink == null ? 0 : sink.rows();
+    }
+
+    private long badRows() {
+        return sink == null ? 0 : sink.badRows();
     }
 
     /** Stops the producer and waits for it, keeping the caller's interrupt status. */
@@ -182,7 +287,7 @@ final class ArchiveFileRead {
         long now = System.nanoTime();
         if (force || now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
             lastProgress = now;
-            progress.update(name, diskBytes, size, rowsBefore + parser.rows());
+            progress.update(name, diskBytes, size, rowsBefore + rows());
         }
     }
 
@@ -192,7 +297,7 @@ final class ArchiveFileRead {
 
     private ArchiveSummary end(boolean complete) {
         reportProgress(true);
-        ArchiveSummary summary = new ArchiveSummary(name, parser.rows(), parser.badRows(), diskBytes, decodedBytes, complete);
+        ArchiveSummary summary = new ArchiveSummary(name, rows(), badRows(), diskBytes, decodedBytes, complete);
         handler.onArchiveEnd(summary);
         return summary;
     }

@@ -13,25 +13,25 @@ final class Chunk {
     final boolean terminal;
     /** Why the input ended early; null at a normal end. Only for terminal chunks. */
     final Throwable failure;
-    /** Whether the file was gzip; only for terminal chunks. */
-    final boolean gzip;
+    /** How the file was compressed; only for terminal chunks. */
+    final Compression compression;
 
     Chunk(int size) {
         this.buffer = new byte[size];
         this.terminal = false;
         this.failure = null;
-        this.gzip = false;
+        this.compression = Compression.NONE;
     }
 
-    private Chunk(long diskBytes, Throwable failure, boolean gzip) {
+    private Chunk(long diskBytes, Throwable failure, Compression compression) {
         this.buffer = new byte[0];
         this.diskBytes = diskBytes;
         this.terminal = true;
         this.failure = failure;
-        this.gzip = gzip;
+        this.compression = compression;
     }
 
-    static Chunk end(long diskBytes, Throwable failure, boolean gzip) {
-        return new Chunk(diskBytes, failure, gzip);
+    static Chunk end(long diskBytes, Throwable failure, Compression compression) {
+        return new Chunk(diskBytes, failure, compression);
     }
 }

@@ -5,15 +5,15 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.BlockingQueue;
-import java.util.zip.GZIPInputStream;
 
 /**
- * The background half of a file read: reads the file and inflates it into pooled chunks, so
- * that inflation (one core) and row parsing (the caller's core) overlap.
+ * The background half of a file read: reads the file and decodes it into pooled chunks, so
+ * that decompression (one core) and row parsing (the caller's core) overlap.
  *
- * <p>Gzip goes through {@link GZIPInputStream}: it is in the JDK, inflates with native zlib, and
- * reads every member of a multi-member file (Papertrail concatenates members) without any
- * setting; commons-compress would add a dependency and need {@code decompressConcatenated}.
+ * <p>The {@link Compression} is told by the magic bytes. Gzip goes through commons-compress
+ * (native zlib through {@link java.util.zip.Inflater}, like the JDK's stream), because the JDK's
+ * {@code GZIPInputStream} silently ends at data after the last member where commons-compress
+ * reports it.
  *
  * <p>It always ends by putting exactly one terminal chunk on {@code full} (the queue has room for
  * it), unless told to stop, so the parsing thread never waits for ever.
@@ -42,14 +42,12 @@ final class ChunkProducer implements Runnable {
     @Override
     public void run() {
         Throwable failure = null;
-        boolean gzip = false;
-        InputStream in = new BufferedInputStream(file, INPUT_BUFFER);
+        Compression compression = Compression.NONE;
+        BufferedInputStream in = new BufferedInputStream(file, INPUT_BUFFER);
         InputStream decoded = in;
         try {
-            gzip = isGzip(in);
-            if (gzip) {
-                decoded = new GZIPInputStream(in, INPUT_BUFFER);
-            }
+            compression = compressionOf(in);
+            decoded = compression.decode(in);
             failure = pump(decoded);
         } catch (InterruptedException e) {
             failure = e; // only the parsing thread interrupts us, after stop(), so this goes nowhere
@@ -58,7 +56,7 @@ final class ChunkProducer implements Runnable {
         } finally {
             closeQuietly(decoded); // also frees the native inflater now, not at some later GC
             if (!stopped) {
-                full.offer(Chunk.end(diskBytes, failure, gzip));
+                full.offer(Chunk.end(diskBytes, failure, compression));
             }
         }
     }
@@ -105,13 +103,17 @@ final class ChunkProducer implements Runnable {
         }
     }
 
-    /** Gzip by its magic bytes 1f 8b, whatever the file is called. */
-    private static boolean isGzip(InputStream in) throws IOException {
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
+    /** By the magic bytes, whatever the file is called. */
+    private static Compression compressionOf(InputStream in) throws IOException {
+        byte[] head = new byte[Compression.MAGIC_BYTES];
+        in.mark(head.length);
+        int n = 0;
+        int r;
+        while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
+            n += r;
+        }
         in.reset();
-        return b1 == 0x1f && b2 == 0x8b;
+        return Compression.of(head, n);
     }
 
     /** Counts bytes read from disk, for progress. */

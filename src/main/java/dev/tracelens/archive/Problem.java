@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Something wrong with the input that the reader skipped or repaired, named precisely enough
- * for a user to find it: the archive file and 1-based row ({@code 0} when it concerns the
- * whole file, e.g. a damaged gzip stream).
+ * for a user to find it: the archive file and 1-based row, i.e. line of the decoded file
+ * ({@code 0} when it concerns the whole file, e.g. a damaged gzip stream).
  */
 public record Problem(String archive, long row, Kind kind, String detail) {
 
@@ -23,7 +23,19 @@ public record Problem(String archive, long row, Kind kind, String detail) {
         /** Bytes that are not UTF-8; the row was kept with U+FFFD in their place. */
         INVALID_UTF8,
         /** A row longer than the reader's limit; it was cut at the limit and kept. */
-        ROW_TOO_LONG
+        ROW_TOO_LONG,
+        /** A line of a JSON-lines file that is not a JSON object; it was kept as a plain-text row. */
+        BAD_JSON,
+        /** NUL bytes inside a row of an otherwise textual file; the row was kept as it is. */
+        NUL_BYTES,
+        /** The file holds no rows at all (0 bytes, or only blank lines). */
+        EMPTY_FILE,
+        /** Data after the end of the compressed stream (e.g. bytes after the last gzip member); ignored. */
+        TRAILING_DATA,
+        /** Part of the file is not a log (binary data after some lines); the rows before it were kept. */
+        NOT_A_LOG,
+        /** A folder given to read holds no log files. */
+        NO_LOG_FILES
     }
 
     public Problem {

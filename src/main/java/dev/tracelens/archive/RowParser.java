@@ -23,6 +23,7 @@ final class RowParser {
     private final byte[] lastTimestamp = new byte[40];
     private int lastTimestampLength = -1;
     private long lastMillis;
+    private boolean reportNuls;
 
     RowParser(String archive, RowHandler handler, SourceTable sources, int maxRowBytes) {
         this.archive = archive;
@@ -37,6 +38,11 @@ final class RowParser {
 
     long badRows() {
         return badRows;
+    }
+
+    /** See {@link RowSink#reportNuls()}. */
+    void reportNuls() {
+        reportNuls = true;
     }
 
     /**
@@ -121,6 +127,9 @@ final class RowParser {
             handler.onProblem(new Problem(archive, lineNumber, Problem.Kind.ROW_TOO_LONG,
                     "row of " + cutLength + " bytes is longer than the limit of " + maxRowBytes
                             + " bytes; kept its first " + (to - from) + " bytes"));
+        }
+        if (reportNuls) {
+            NulBytes.report(handler, archive, lineNumber, a, from, to);
         }
         row.set(a, tabs[8] + 1, to, parsedId, millis, source, archive, lineNumber);
         rows++;

@@ -18,21 +18,26 @@ final class SourceTable {
     private int size;
 
     Source intern(byte[] a, int hostFrom, int hostTo, int programFrom, int programTo) {
+        return intern(a, hostFrom, hostTo, a, programFrom, programTo);
+    }
+
+    /** Host and program from different arrays (a file name as host, a program from the line). */
+    Source intern(byte[] a, int hostFrom, int hostTo, byte[] p, int programFrom, int programTo) {
         int hostLength = hostTo - hostFrom;
         int programLength = programTo - programFrom;
         int h = hash(a, hostFrom, hostTo, 0x9E3779B9);
-        h = hash(a, programFrom, programTo, h * 0x01000193 + hostLength);
+        h = hash(p, programFrom, programTo, h * 0x01000193 + hostLength);
         int mask = slots.length - 1;
         for (int slot = h & mask; ; slot = (slot + 1) & mask) {
             int index = slots[slot];
             if (index < 0) {
-                return add(slot, h, a, hostFrom, hostTo, programFrom, programTo);
+                return add(slot, h, a, hostFrom, hostTo, p, programFrom, programTo);
             }
             if (hashes[index] == h && hostLengths[index] == hostLength) {
                 byte[] key = keys[index];
                 if (key.length == hostLength + programLength
                         && Bytes.equal(key, 0, a, hostFrom, hostLength)
-                        && Bytes.equal(key, hostLength, a, programFrom, programLength)) {
+                        && Bytes.equal(key, hostLength, p, programFrom, programLength)) {
                     return sources[index];
                 }
             }
@@ -44,7 +49,7 @@ final class SourceTable {
         return List.of(Arrays.copyOf(sources, size));
     }
 
-    private Source add(int slot, int h, byte[] a, int hostFrom, int hostTo, int programFrom, int programTo) {
+    private Source add(int slot, int h, byte[] a, int hostFrom, int hostTo, byte[] p, int programFrom, int programTo) {
         int index = size++;
         if (index == sources.length) {
             int n = index * 2;
@@ -56,13 +61,13 @@ final class SourceTable {
         int hostLength = hostTo - hostFrom;
         byte[] key = new byte[hostLength + programTo - programFrom];
         System.arraycopy(a, hostFrom, key, 0, hostLength);
-        System.arraycopy(a, programFrom, key, hostLength, programTo - programFrom);
+        System.arraycopy(p, programFrom, key, hostLength, programTo - programFrom);
         hashes[index] = h;
         keys[index] = key;
         hostLengths[index] = hostLength;
         sources[index] = new Source(index,
                 new String(a, hostFrom, hostLength, StandardCharsets.UTF_8),
-                new String(a, programFrom, programTo - programFrom, StandardCharsets.UTF_8));
+                new String(p, programFrom, programTo - programFrom, StandardCharsets.UTF_8));
         slots[slot] = index;
         if (size * 2 > slots.length) {
             rehash();

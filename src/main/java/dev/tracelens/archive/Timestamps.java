@@ -3,7 +3,8 @@ package dev.tracelens.archive;
 /**
  * Parses Papertrail timestamps straight from the row bytes, with no allocation (this runs for
  * every row): {@code 2016-08-12T03:18:39}, {@code ...Z}, {@code ...-04:00}, {@code ...+0000},
- * {@code 2011-02-10 00:19:36 -0800}, each with or without 1-9 fractional digits. No zone means
+ * {@code 2011-02-10 00:19:36 -0800}, each with or without 1-9 fractional digits (after a dot, or
+ * a comma as Python's {@code logging} writes {@code asctime}). No zone means
  * UTC. Fractions beyond milliseconds are truncated.
  */
 final class Timestamps {
@@ -36,7 +37,7 @@ final class Timestamps {
         }
         int p = from + 19;
         int millis = 0;
-        if (p < to && a[p] == '.') {
+        if (p < to && (a[p] == '.' || a[p] == ',')) { // ',' as Python's logging writes it
             p++;
             int fractionDigits = 0;
             while (p < to && a[p] >= '0' && a[p] <= '9') {

@@ -115,12 +115,15 @@ class ArchiveReaderTest {
     }
 
     @Test
-    void anEmptyFileHasNoRowsAndIsComplete() {
+    void anEmptyFileHasNoRowsIsCompleteAndIsSaidToBeEmpty() {
         Path plain = TestArchives.write(dir.resolve("empty.tsv"), new byte[0]);
         Path gz = TestArchives.write(dir.resolve("empty.tsv.gz"), TestArchives.gzip(new byte[0]));
         RecordingHandler h = read(plain, gz);
         assertEquals(List.of(), h.rows);
-        assertEquals(List.of(), h.problems);
+        assertEquals(List.of("empty.tsv: empty file (0 bytes)",
+                "empty.tsv.gz: empty file (gzip data that decompresses to 0 bytes)"),
+                h.problems.stream().map(Problem::toString).toList());
+        assertTrue(h.problems.stream().allMatch(p -> p.kind() == Problem.Kind.EMPTY_FILE && p.row() == 0));
         assertEquals(List.of(new ArchiveSummary("empty.tsv", 0, 0, 0, 0, true),
                 new ArchiveSummary("empty.tsv.gz", 0, 0, h.summaries.get(1).fileBytes(), 0, true)), h.summaries);
         assertTrue(h.summaries.get(1).fileBytes() > 0);

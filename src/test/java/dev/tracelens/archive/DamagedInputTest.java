@@ -133,7 +133,8 @@ class DamagedInputTest {
         Problem p = h.problems.getFirst();
         assertEquals(Problem.Kind.DAMAGED_GZIP, p.kind());
         assertEquals("2016-08-12-03.tsv.gz", p.archive());
-        assertTrue(p.detail().contains("kept the " + fromDamaged.size() + " rows"), p.detail());
+        assertTrue(p.detail().contains("read lines 1-" + fromDamaged.size() + " before it and kept their "
+                + fromDamaged.size() + " rows"), p.detail());
         assertTrue(p.detail().contains("dropped the partial line " + (fromDamaged.size() + 1)), p.detail());
         ArchiveSummary s = h.summaries.getFirst();
         assertFalse(s.complete());
@@ -179,7 +180,8 @@ class DamagedInputTest {
         assertEquals(List.of("start 2016-08-12-03.tsv.gz", "problem UNREADABLE_FILE 2016-08-12-03.tsv.gz:0",
                 "end 2016-08-12-03.tsv.gz", "start bin.gz", "problem UNREADABLE_FILE bin.gz:0", "end bin.gz",
                 "start zz-good.tsv", "row zz-good.tsv:1", "end zz-good.tsv"), h.events);
-        assertTrue(h.problems.getFirst().detail().contains("not a Papertrail archive"), h.problems.getFirst().detail());
+        assertTrue(h.problems.getFirst().detail().startsWith("not a log file (nor a Papertrail archive): binary data"),
+                h.problems.getFirst().detail());
         assertFalse(h.summaries.getFirst().complete());
         assertFalse(h.summaries.get(1).complete());
     }
