@@ -29,7 +29,7 @@ public final class ArchivesCommand extends StoreCommand {
         out.println(String.format("%-24s %12s %10s %6s %10s  %-20s %s", "NAME", "BYTES", "ROWS", "BAD", "TRACEBACKS",
                 "IMPORTED", "CHECKSUM"));
         for (ArchiveRecord a : archives) {
-            out.println(String.format("%-24s %,12d %,10d %,6d %,10d  %-20s %s%s", a.name(), a.sizeBytes(), a.rows(),
+            out.println(String.format("%-24s %,12d %,10d %,6d %,10d  %-20s %s%s", oneLine(a.name(), 200), a.sizeBytes(), a.rows(),
                     a.badRows(), a.tracebacks(), a.importedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                     oneLine(a.checksum(), 19), a.complete() ? "" : " (incomplete)"));
         }

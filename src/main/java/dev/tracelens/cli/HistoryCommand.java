@@ -59,7 +59,7 @@ public final class HistoryCommand extends StoreCommand {
             }
         }
         if (history.total() == 0) {
-            err().println("No occurrences of group " + fingerprint + " under this filter");
+            err().println("No occurrences of group " + oneLine(fingerprint, 100) + " under this filter");
             return FAILED;
         }
         PrintWriter out = out();
@@ -71,7 +71,7 @@ public final class HistoryCommand extends StoreCommand {
             return OK;
         }
         long max = history.buckets().stream().mapToLong(HistoryBucket::count).max().orElse(1);
-        out.println(String.format("Group %s: %,d occurrences", fingerprint, history.total()));
+        out.println(String.format("Group %s: %,d occurrences", oneLine(fingerprint, 100), history.total()));
         for (HistoryBucket b : history.buckets()) {
             int bar = (int) Math.ceil((double) b.count() * BAR / Math.max(1, max));
             out.println(String.format("%-20s %,8d %s", b.start(), b.count(), "#".repeat(bar)));

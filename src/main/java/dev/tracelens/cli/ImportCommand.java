@@ -4,6 +4,7 @@ import dev.tracelens.archive.Problem;
 import dev.tracelens.store.ArchiveRecord;
 import dev.tracelens.store.ImportListener;
 import dev.tracelens.store.ImportResult;
+import dev.tracelens.common.VisibleText;
 import dev.tracelens.engine.ImportService;
 import dev.tracelens.store.TracebackIndex;
 import dev.tracelens.traceback.TracebackAssembler;
@@ -47,7 +48,7 @@ public final class ImportCommand extends StoreCommand {
             public void onProblem(Problem problem) {
                 if (shown[0]++ < PROBLEMS_SHOWN) {
                     clearLine();
-                    err.println("warning: " + problem);
+                    err.println("warning: " + VisibleText.of(problem.toString(), false));
                 }
             }
 
@@ -55,7 +56,7 @@ public final class ImportCommand extends StoreCommand {
             public void onImported(ArchiveRecord archive) {
                 if (terminal && !json) {
                     clearLine();
-                    err.println("imported " + archive.name());
+                    err.println("imported " + oneLine(archive.name(), 300));
                 }
             }
 
@@ -107,7 +108,7 @@ public final class ImportCommand extends StoreCommand {
                     result.took().toMillis() / 1000.0, storeOptions.directory().toAbsolutePath(), total));
         }
         for (ArchiveRecord a : incomplete) {
-            err.println("error: " + a.path() + " could not be read completely; it will be read again next time");
+            err.println("error: " + VisibleText.of(a.path(), false) + " could not be read completely; it will be read again next time");
         }
         return incomplete.isEmpty() ? OK : FAILED;
     }

@@ -1,6 +1,7 @@
 package dev.tracelens.cli;
 
 import dev.tracelens.archive.Problem;
+import dev.tracelens.common.VisibleText;
 
 import java.io.PrintWriter;
 import java.util.EnumMap;
@@ -24,7 +25,7 @@ final class ProblemLog {
     void report(Problem problem) {
         int seen = counts.merge(problem.kind(), 1, Integer::sum);
         if (seen <= SHOWN_PER_KIND) {
-            err.println("tracelens: " + problem);
+            err.println("tracelens: " + VisibleText.of(problem.toString(), false));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tracelens.cli;
 
+import dev.tracelens.common.VisibleText;
 import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Traceback;
 
@@ -80,24 +81,29 @@ final class ScanTextReport {
         }
 
         void print(PrintWriter out, int n) {
-            out.printf("#%d  %s  (%,d×)%n", n, title(example), count);
+            out.printf("#%d  %s  (%,d×)%n", n, line(title(example)), count);
             out.printf("    first %s  last %s UTC%s%n", TIME.format(first), TIME.format(last),
                     truncated > 0 ? "  (" + truncated + " cut off)" : "");
-            out.printf("    hosts %s%n", counted(hosts));
-            out.printf("    programs %s%n", counted(programs));
-            out.printf("    fingerprint %s  %s%n", example.fingerprint(), String.join(" ", example.fingerprintParts()));
-            out.printf("    example %s row %d (id %d)%n", example.archive(), example.row(), example.firstId());
+            out.printf("    hosts %s%n", line(counted(hosts)));
+            out.printf("    programs %s%n", line(counted(programs)));
+            out.printf("    fingerprint %s  %s%n", example.fingerprint(), line(String.join(" ", example.fingerprintParts())));
+            out.printf("    example %s row %d (id %d)%n", line(example.archive()), example.row(), example.firstId());
             List<ContextLine> why = example.context().stream().filter(ContextLine::sameProcess).toList();
             if (!why.isEmpty()) {
                 out.println("    same process, just before:");
                 for (ContextLine line : why.subList(Math.max(0, why.size() - WHY_ROWS), why.size())) {
-                    out.printf("      %s  %s%n", TIME.format(line.timestamp()), line.message());
+                    out.printf("      %s  %s%n", TIME.format(line.timestamp()), line(line.message()));
                 }
             }
             for (String line : example.text().split("\n", -1)) {
-                out.println("      " + line);
+                out.println("      " + VisibleText.of(line, true));
             }
             out.println();
+        }
+
+        /** Log text on one line of the report: control, bidi and line-break characters made visible. */
+        private static String line(String text) {
+            return VisibleText.of(text, false);
         }
 
         private static String title(Traceback t) {

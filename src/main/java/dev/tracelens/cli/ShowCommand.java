@@ -34,7 +34,7 @@ public final class ShowCommand extends StoreCommand {
             }
         }
         if (found.isEmpty()) {
-            err().println("No occurrence with id " + key + " and no group with that fingerprint in the store at "
+            err().println("No occurrence with id " + oneLine(key, 100) + " and no group with that fingerprint in the store at "
                     + storeOptions.directory().toAbsolutePath());
             return FAILED;
         }
@@ -45,8 +45,9 @@ public final class ShowCommand extends StoreCommand {
             return OK;
         }
         out.println("Occurrence " + t.firstId() + " (rows " + t.firstId() + ".." + t.id() + ") at " + t.timestamp());
-        out.println("  host " + t.host() + ", program " + t.program() + ", archive " + t.archive() + " row " + t.row());
-        out.println("  group " + t.fingerprint() + (t.truncated() ? " (cut off)" : ""));
+        out.println("  host " + oneLine(t.host(), 200) + ", program " + oneLine(t.program(), 200) + ", archive "
+                + oneLine(t.archive(), 300) + " row " + t.row());
+        out.println("  group " + oneLine(t.fingerprint(), 64) + (t.truncated() ? " (cut off)" : ""));
         if (!t.context().isEmpty()) {
             out.println();
             out.println("Context (* = same process):");
@@ -55,7 +56,7 @@ public final class ShowCommand extends StoreCommand {
             }
         }
         out.println();
-        out.println(t.text());
+        out.println(visible(t.text()));
         return OK;
     }
 }

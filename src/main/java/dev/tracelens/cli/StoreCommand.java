@@ -3,6 +3,7 @@ package dev.tracelens.cli;
 import dev.tracelens.store.NoSearchableWordsException;
 import dev.tracelens.store.QuerySyntaxException;
 import dev.tracelens.store.StoreException;
+import dev.tracelens.common.VisibleText;
 import dev.tracelens.engine.Stores;
 import dev.tracelens.store.TracebackIndex;
 import picocli.CommandLine;
@@ -72,9 +73,18 @@ abstract class StoreCommand implements Callable<Integer> {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    /** A one-line message: newlines shown as ⏎ so that tables stay tables. */
+    /**
+     * A one-line message for a table: newlines shown as ⏎ so that tables stay tables, and
+     * control and bidi characters made visible ({@link VisibleText}) so that a log line cannot
+     * drive the user's terminal.
+     */
     static String oneLine(String s, int max) {
-        String v = s == null ? "" : s.replace("\r", "").replace('\n', '⏎');
+        String v = VisibleText.of(s == null ? "" : s.replace("\r\n", "\n").replace('\n', '⏎'), false);
         return v.length() <= max ? v : v.substring(0, max - 1) + "…";
+    }
+
+    /** Log text as a block (newlines and tabs kept), with control and bidi characters made visible. */
+    static String visible(String s) {
+        return VisibleText.of(s, true);
     }
 }

@@ -2,6 +2,7 @@ package dev.tracelens.cli;
 
 import dev.tracelens.archive.Problem;
 import dev.tracelens.store.ArchiveRecord;
+import dev.tracelens.common.VisibleText;
 import dev.tracelens.engine.ImportService;
 import dev.tracelens.engine.Stores;
 import dev.tracelens.engine.SyncService;
@@ -209,7 +210,7 @@ final class SyncCommand implements Callable<Integer> {
             ImportResult r = importer.importBatch(batch, new ImportListener() {
                 @Override
                 public void onProblem(Problem problem) {
-                    err.println("warning: " + problem);
+                    err.println("warning: " + VisibleText.of(problem.toString(), false));
                 }
             });
             imported += r.imported().size();
@@ -217,7 +218,7 @@ final class SyncCommand implements Callable<Integer> {
             tracebacks += r.tracebacksWritten();
             for (ArchiveRecord a : r.imported()) {
                 if (!a.complete()) {
-                    err.println("error: " + a.path() + " could not be read completely; it will be read again next time");
+                    err.println("error: " + VisibleText.of(a.path(), false) + " could not be read completely; it will be read again next time");
                 }
             }
         }

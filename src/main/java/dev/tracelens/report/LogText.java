@@ -1,5 +1,7 @@
 package dev.tracelens.report;
 
+import dev.tracelens.common.VisibleText;
+
 /**
  * Log text is hostile input: it can hold terminal escapes, bell characters, right-to-left
  * overrides that make code read differently than it runs, and lines of any length. Every
@@ -13,52 +15,9 @@ final class LogText {
     private LogText() {
     }
 
-    /**
-     * Replaces control and invisible formatting characters with visible stand-ins: C0 controls
-     * with their Unicode control pictures (ESC becomes ␛), DEL with ␡, and C1 controls, bidi
-     * overrides, line/paragraph separators, BOMs and non-characters with {@code \\uXXXX}.
-     * Newlines and tabs stay when {@code keepLayout} (text in a {@code pre} block or code fence).
-     */
+    /** The project's one rule for making log text harmless to show ({@link VisibleText#of}). */
     static String visible(String text, boolean keepLayout) {
-        if (text == null) {
-            return "";
-        }
-        int n = text.length();
-        int i = 0;
-        while (i < n && !needsReplacing(text.charAt(i), keepLayout)) {
-            i++;
-        }
-        if (i == n) {
-            return text;
-        }
-        StringBuilder sb = new StringBuilder(n + 16).append(text, 0, i);
-        for (; i < n; i++) {
-            char c = text.charAt(i);
-            if (!needsReplacing(c, keepLayout)) {
-                sb.append(c);
-            } else if (c < 0x20) {
-                sb.append((char) (0x2400 + c));
-            } else if (c == 0x7f) {
-                sb.append('\u2421');
-            } else {
-                sb.append(String.format("\\u%04x", (int) c));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static boolean needsReplacing(char c, boolean keepLayout) {
-        if (c < 0x20) {
-            return !(keepLayout && (c == '\n' || c == '\t'));
-        }
-        if (c < 0x7f) {
-            return false;
-        }
-        return c <= 0x9f // DEL and C1 controls
-                || c == '\u200e' || c == '\u200f' // left-to-right / right-to-left marks
-                || (c >= '\u2028' && c <= '\u202e') // line/paragraph separators, bidi embeddings and overrides
-                || (c >= '\u2066' && c <= '\u2069') // bidi isolates
-                || c == '\ufeff' || c == '\ufffe' || c == '\uffff';
+        return VisibleText.of(text, keepLayout);
     }
 
     /**

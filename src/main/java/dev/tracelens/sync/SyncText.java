@@ -1,5 +1,7 @@
 package dev.tracelens.sync;
 
+import dev.tracelens.common.VisibleText;
+
 import java.util.Locale;
 
 /**
@@ -14,13 +16,13 @@ public final class SyncText {
 
     /**
      * A key as it may be printed. Keys are untrusted: control and format characters (terminal
-     * escapes, bidi overrides) become '?', and a key longer than 200 characters is cut.
+     * escapes, bidi overrides) are shown as visible stand-ins ({@link VisibleText}, the rule
+     * every output of log text follows), and a key longer than 200 characters is cut.
      */
     public static String printable(String key) {
-        StringBuilder sb = new StringBuilder(Math.min(key.length(), MAX_KEY_CHARS));
-        key.codePoints().limit(MAX_KEY_CHARS).forEach(c -> sb.appendCodePoint(Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT ? '?' : c));
-        return key.codePointCount(0, key.length()) > MAX_KEY_CHARS ? sb + "…" : sb.toString();
+        boolean cut = key.codePointCount(0, key.length()) > MAX_KEY_CHARS;
+        String head = cut ? key.substring(0, key.offsetByCodePoints(0, MAX_KEY_CHARS)) : key;
+        return VisibleText.of(head, false) + (cut ? "…" : "");
     }
 
     /** {@code 12.3 MB} (decimal megabytes, as S3 consoles show sizes). */

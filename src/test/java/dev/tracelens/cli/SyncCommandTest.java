@@ -225,6 +225,9 @@ class SyncCommandTest {
 
     @Test
     void controlCharactersOfKeysNeverReachTheTerminal() {
-        assertEquals("a?[31mred?b", dev.tracelens.sync.SyncText.printable("a\u001b[31mred\u0007b"));
+        assertEquals("a\u241b[31mred\u2407b", dev.tracelens.sync.SyncText.printable("a\u001b[31mred\u0007b"));
+        assertEquals("x\\u202ey\u240dz", dev.tracelens.sync.SyncText.printable("x\u202ey\rz"));
+        String longKey = "k".repeat(199) + "\u001b" + "tail";
+        assertEquals("k".repeat(199) + "\u241b…", dev.tracelens.sync.SyncText.printable(longKey), "cut at 200 characters");
     }
 }
