@@ -31,7 +31,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -62,6 +62,9 @@ import java.util.function.Consumer;
  */
 public final class MainView {
     public static final String EMPTY_TEXT = "Open a Papertrail archive (.tsv.gz) or drop it here";
+    public static final String IMPORTING_TEXT = "Importing… the first groups show here in a moment";
+    /** Short enough to show whole in the search field from 1024 px up; the tooltip says the rest. */
+    public static final String SEARCH_PROMPT = "Search (case-sensitive)";
 
     private final MainViewModel model;
     private final Stage stage;
@@ -70,6 +73,9 @@ public final class MainView {
     private final GroupsView groupsView;
     private final GroupDetailView detailView;
     private final SplitPane main = new SplitPane();
+    /** The groups table, and the problems panel under it when shown: the detail keeps its height. */
+    private final SplitPane list = new SplitPane();
+    private final dev.tracelens.ui.groups.SearchHelp searchHelp;
     private final CustomTextField search = new CustomTextField();
     private final Menu recent = new Menu("Open recent");
     private final Node problems;
@@ -88,15 +94,24 @@ public final class MainView {
         groupsView = new GroupsView(model.groups(), emptyState());
         detailView = new GroupDetailView(model.detail());
         problems = new ProblemsView(model.imports()).node();
+        searchHelp = new dev.tracelens.ui.groups.SearchHelp(model.groups());
 
         VBox top = new VBox(menuBar(), toolBar(), queryError(), sampleBanner());
         root.setTop(top);
 
+        list.setOrientation(Orientation.VERTICAL);
+        list.getItems().add(groupsView.table());
+        list.setMinHeight(120);
+        groupsView.table().setMinHeight(90);
         main.setOrientation(Orientation.VERTICAL);
-        main.getItems().addAll(groupsView.table(), detailView.node());
+        main.getItems().addAll(list, detailView.node());
         main.setDividerPositions(0.4);
+        main.setMinSize(0, 0);
         root.setCenter(main);
         root.setBottom(statusBar());
+        // A laptop's 1024x700 is the smallest window every view is laid out for; the scene never
+        // lays the root out wider than the window (it would clip the right edge instead).
+        root.setMinSize(0, 0);
         installDragAndDrop();
     }
 
@@ -182,13 +197,23 @@ public final class MainView {
         Menu file = new Menu("File", null, openFiles, openFolder, recent, new SeparatorMenuItem(), export, sync,
                 removeSamples, new SeparatorMenuItem(), settingsItem, new SeparatorMenuItem(), quit);
 
-        MenuItem light = new MenuItem("Light theme");
+        // Radio items: the menu marks the theme in use.
+        javafx.scene.control.ToggleGroup themes = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioMenuItem light = new javafx.scene.control.RadioMenuItem(Theme.LIGHT.label());
+        light.setId("theme-light");
+        light.setToggleGroup(themes);
         light.setOnAction(e -> setTheme(Theme.LIGHT));
-        MenuItem dark = new MenuItem("Dark theme");
+        javafx.scene.control.RadioMenuItem dark = new javafx.scene.control.RadioMenuItem(Theme.DARK.label());
+        dark.setId("theme-dark");
+        dark.setToggleGroup(themes);
         dark.setOnAction(e -> setTheme(Theme.DARK));
+        Consumer<Settings> markTheme = st -> (st.theme() == Theme.DARK ? dark : light).setSelected(true);
+        markTheme.accept(model.settingsProperty().get());
+        model.settingsProperty().addListener((o, a, st) -> markTheme.accept(st));
         MenuItem showProblems = new MenuItem("Problems");
         showProblems.setOnAction(e -> problemsToggle.setSelected(!problemsToggle.isSelected()));
         Menu view = new Menu("View", null, light, dark, new SeparatorMenuItem(), showProblems);
+        view.setId("view-menu");
 
         MenuItem keys = new MenuItem("Keyboard shortcuts");
         keys.setOnAction(e -> new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
@@ -211,22 +236,37 @@ public final class MainView {
         recent.setDisable(recent.getItems().isEmpty());
     }
 
-    private ToolBar toolBar() {
+    /** Below this width the toolbar's buttons show their icons only (their tooltips name them). */
+    static final double COMPACT_TOOLBAR_WIDTH = 1240;
+
+    /**
+     * Buttons, search and filters in one row that shrinks rather than clips: under {@link
+     * #COMPACT_TOOLBAR_WIDTH} the buttons drop their text, and search and filters share what is
+     * left down to their minimum widths (1024 px still shows every filter).
+     */
+    private HBox toolBar() {
         Button openFiles = new Button("Open files", Icons.of(Feather.FILE_PLUS));
         openFiles.setId("open-files");
         openFiles.setTooltip(new Tooltip("Open Papertrail archives (.tsv.gz, .gz, .tsv) — Ctrl+O"));
         openFiles.setOnAction(e -> openFiles());
         Button openFolder = new Button("Open folder", Icons.of(Feather.FOLDER_PLUS));
+        openFolder.setId("open-folder");
+        openFolder.setTooltip(new Tooltip("Open a folder of Papertrail archives (searched recursively) — Ctrl+Shift+O"));
         openFolder.setOnAction(e -> openFolder());
         Button export = new Button("Export", Icons.of(Feather.SHARE));
         export.setId("export");
         export.setTooltip(new Tooltip("Export a report (HTML, Markdown, JSON, CSV) of the listed groups — Ctrl+E"));
         export.setOnAction(e -> export());
         export.disableProperty().bind(exportRunning());
+        List<Button> buttons = List.of(openFiles, openFolder, export);
+        for (Button b : buttons) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
 
         GroupsViewModel g = model.groups();
         search.setId("search");
-        search.setPromptText("Search tracebacks (Lucene syntax), Enter to apply — Ctrl+F");
+        search.setPromptText(SEARCH_PROMPT);
+        search.setTooltip(new Tooltip(dev.tracelens.ui.groups.SearchHelp.TOOLTIP));
         search.setLeft(Icons.of(Feather.SEARCH));
         Button clear = new Button(null, Icons.of(Feather.X));
         clear.getStyleClass().addAll("flat", "small");
@@ -238,29 +278,45 @@ public final class MainView {
         search.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 g.clearSearch();
-            } else if (e.getCode() == KeyCode.DOWN) {
+            } else if (e.getCode() == KeyCode.DOWN && !searchHelp.isShowing()) {
                 // From the search straight into the list, as in a browser's find-as-you-type.
                 groupsView.table().requestFocus();
                 e.consume();
             }
         });
+        searchHelp.install(search);
         HBox.setHgrow(search, Priority.ALWAYS);
-        search.setMaxWidth(560);
-        search.setMinWidth(220);
+        search.setPrefWidth(400);
+        search.setMaxWidth(620);
+        search.setMinWidth(170);
+        Button help = new Button(null, Icons.of(Feather.HELP_CIRCLE));
+        help.setId("search-help");
+        help.getStyleClass().addAll("flat");
+        help.setTooltip(new Tooltip("Search syntax and the fields you can name"));
+        help.setOnAction(e -> searchHelp.showFields(search));
+        help.setMinWidth(Region.USE_PREF_SIZE);
 
         ComboBox<TimeRange> range = new ComboBox<>();
         range.setId("time-range");
         range.getItems().setAll(TimeRange.values());
         range.valueProperty().bindBidirectional(g.timeRangeProperty());
         range.setTooltip(new Tooltip("Time range, counted back from the newest stored traceback"));
+        range.setPrefWidth(140);
+        range.setMinWidth(118);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.SOMETIMES);
-        ToolBar bar = new ToolBar(openFiles, openFolder, export, separator(), search, range,
+        HBox bar = new HBox(8, openFiles, openFolder, export, separator(), search, help, range,
                 filter("All hosts", g.hosts(), g.hostProperty(), "host-filter"),
                 filter("All programs", g.programs(), g.programProperty(), "program-filter"),
-                filter("All types", g.types(), g.typeProperty(), "type-filter"), spacer);
+                filter("All types", g.types(), g.typeProperty(), "type-filter"));
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-toolbar");
+        bar.setMinWidth(0);
+        bar.widthProperty().addListener((o, a, w) -> {
+            ContentDisplay d = w.doubleValue() < COMPACT_TOOLBAR_WIDTH ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+            for (Button b : buttons) {
+                b.setContentDisplay(d);
+            }
+        });
         return bar;
     }
 
@@ -274,7 +330,10 @@ public final class MainView {
     private static ComboBox<String> filter(String any, ObservableList<String> values, StringProperty target, String id) {
         ComboBox<String> box = new ComboBox<>();
         box.setId(id);
-        box.setPrefWidth(150);
+        box.setPrefWidth(160);
+        box.setMinWidth(118);
+        box.setMaxWidth(240);
+        box.setTooltip(new Tooltip(any.replace("All ", "Only the groups of one ").replaceFirst("s$", "")));
         box.getItems().add(any);
         box.setValue(any);
         boolean[] updating = {false};
@@ -320,6 +379,8 @@ public final class MainView {
         remove.setId("remove-samples");
         remove.getStyleClass().add("small");
         remove.setOnAction(e -> model.removeSampleData());
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        text.setMinWidth(0);
         Button dismiss = new Button(null, Icons.of(Feather.X));
         dismiss.getStyleClass().addAll("flat", "small");
         dismiss.setOnAction(e -> model.dismissSampleBanner());
@@ -345,32 +406,40 @@ public final class MainView {
         // Under a search or filter the list can be empty with a full store: say that instead.
         Label noMatch = new Label("No group matches the search and filters");
         noMatch.getStyleClass().add("empty-state-text");
-        StackPane box = new StackPane(state, noMatch);
-        model.groups().facetsProperty().addListener((o, a, f) -> {
-            state.setVisible(f.tracebacks() == 0);
-            noMatch.setVisible(f.tracebacks() > 0);
-        });
-        noMatch.setVisible(false);
+        noMatch.setId("no-match");
+        noMatch.textProperty().bind(model.groups().emptyListTextProperty());
+        noMatch.setWrapText(true);
+        // While the first import runs there is nothing to list yet, but nothing to ask for either.
+        Node importing = GroupsView.emptyState(IMPORTING_TEXT);
+        importing.setId("importing-state");
+        StackPane box = new StackPane(state, noMatch, importing);
+        Runnable update = () -> {
+            boolean empty = model.groups().facetsProperty().get().tracebacks() == 0;
+            boolean busy = model.imports().currentProperty().get() != null;
+            state.setVisible(empty && !busy);
+            importing.setVisible(empty && busy);
+            noMatch.setVisible(!empty);
+        };
+        model.groups().facetsProperty().addListener((o, a, f) -> update.run());
+        model.imports().currentProperty().addListener((o, a, j) -> update.run());
+        update.run();
         return box;
     }
 
     private Node statusBar() {
-        Label status = new Label();
-        status.setId("status");
-        status.textProperty().bind(model.statusProperty());
-        Label summary = new Label();
-        summary.setId("groups-summary");
-        summary.textProperty().bind(model.groups().summaryProperty());
         problemsToggle.setId("problems-toggle");
         problemsToggle.setGraphic(Icons.of(Feather.ALERT_CIRCLE));
-        problemsToggle.getStyleClass().addAll("flat", "small");
-        problemsToggle.textProperty().bind(model.imports().problemCountProperty().asString("%d problems"));
+        problemsToggle.getStyleClass().addAll("small", "problems-toggle");
+        problemsToggle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> dev.tracelens.ui.common.Formats.count(model.imports().problemCountProperty().get(), "problem"),
+                model.imports().problemCountProperty()));
+        problemsToggle.setTooltip(new Tooltip("Bad rows and files of this session's imports"));
         problemsToggle.selectedProperty().addListener((o, a, show) -> {
             if (show) {
-                main.getItems().add(problems);
-                main.setDividerPositions(0.3, 0.75);
+                list.getItems().add(problems);
+                list.setDividerPositions(0.55);
             } else {
-                main.getItems().remove(problems);
+                list.getItems().remove(problems);
             }
         });
         model.imports().problemCountProperty().addListener((o, a, b) -> {
@@ -380,13 +449,8 @@ public final class MainView {
                 problemsToggle.getStyleClass().remove("has-problems");
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(14, summary, status, spacer, new ExportStatusView(model.export(), uri -> showDocument.accept(uri))
-                .node(), new ImportStatusView(model.imports()).node(), problemsToggle);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("status-bar");
-        return bar;
+        return new StatusBar(model, new ImportStatusView(model.imports()).node(),
+                new ExportStatusView(model.export(), uri -> showDocument.accept(uri)).node(), problemsToggle).node();
     }
 
     private void installDragAndDrop() {

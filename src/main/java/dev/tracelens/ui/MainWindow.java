@@ -9,6 +9,7 @@ import dev.tracelens.ui.settings.Theme;
 import dev.tracelens.ui.task.TaskExecutor;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
@@ -32,7 +33,9 @@ public final class MainWindow {
         this.view = new MainView(model, stage, MainWindow::applyTheme);
         Settings s = model.settingsProperty().get();
         applyTheme(s.theme());
-        scene = new Scene(view.root(), s.windowWidth(), s.windowHeight());
+        WindowPlacement place = WindowPlacement.fit(s.windowX(), s.windowY(), s.windowWidth(), s.windowHeight(),
+                screenFor(s).getVisualBounds());
+        scene = new Scene(view.root(), place.width(), place.height());
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainWindow.class.getResource("tracelens.css")).toExternalForm());
         view.installShortcuts(scene);
@@ -44,14 +47,26 @@ public final class MainWindow {
             }
         }
         stage.setScene(scene);
-        if (!Double.isNaN(s.windowX()) && !Double.isNaN(s.windowY())) {
-            stage.setX(s.windowX());
-            stage.setY(s.windowY());
-        }
+        stage.setX(place.x());
+        stage.setY(place.y());
+        stage.setMinWidth(640);
+        stage.setMinHeight(480);
         stage.setMaximized(s.maximized());
         view.groupsView().restoreSort(s.sortColumn(), s.sortAscending());
         // On hiding, not on a close request: File → Quit closes the stage without a request.
         stage.setOnHiding(e -> view.saveLayout());
+    }
+
+    /** The screen the window was on last time, else the primary one. */
+    private static Screen screenFor(Settings s) {
+        if (!Double.isNaN(s.windowX()) && !Double.isNaN(s.windowY())) {
+            var screens = Screen.getScreensForRectangle(s.windowX(), s.windowY(), Math.max(1, s.windowWidth()),
+                    Math.max(1, s.windowHeight()));
+            if (!screens.isEmpty()) {
+                return screens.getFirst();
+            }
+        }
+        return Screen.getPrimary();
     }
 
     /** Shows the window and starts: command-line paths, or the first-start sample import. */

@@ -22,7 +22,8 @@ import java.util.function.BooleanSupplier;
  * rendering), with a fresh store and settings in a temporary folder:
  * {@code mvn -q -B test-compile exec:exec@tool -Dtool=dev.tracelens.ui.ScreenshotTool
  * -Dtool.args="docs/screenshot-main.png"} (append {@code dark} for the dark theme, {@code empty}
- * for the window before anything is imported).
+ * for the window before anything is imported, {@code light}; a third argument such as
+ * {@code 1024x700} sizes the window).
  */
 public final class ScreenshotTool {
     private ScreenshotTool() {
@@ -33,10 +34,14 @@ public final class ScreenshotTool {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshot-main.png");
         Theme theme = args.length > 1 && args[1].equalsIgnoreCase("dark") ? Theme.DARK : Theme.LIGHT;
         boolean empty = args.length > 1 && args[1].equalsIgnoreCase("empty");
+        // An optional third argument sizes the window, e.g. 1024x700 (a laptop's screen).
+        String[] size = (args.length > 2 ? args[2] : "1440x900").split("x");
+        double width = Double.parseDouble(size[0]);
+        double height = Double.parseDouble(size[1]);
         Path tmp = Files.createTempDirectory("tracelens-shot");
         SettingsStore settings = new SettingsStore(tmp.resolve("ui.json"));
         settings.save(dev.tracelens.ui.settings.Settings.defaults().withTheme(theme)
-                .withWindow(Double.NaN, Double.NaN, 1440, 900, false));
+                .withWindow(Double.NaN, Double.NaN, width, height, false));
         StoreLibrary library = StoreLibrary.open(tmp.resolve("store"));
         FxTaskExecutor executor = new FxTaskExecutor();
         CompletableFuture<MainWindow> window = new CompletableFuture<>();

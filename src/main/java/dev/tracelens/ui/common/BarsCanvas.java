@@ -36,6 +36,15 @@ public class BarsCanvas extends Canvas {
         return getWidth();
     }
 
+    /**
+     * Zero, not the current width (a resizable node's default): a chart grown with a wide window
+     * must shrink again with it, else its width pins the whole detail pane.
+     */
+    @Override
+    public double minWidth(double height) {
+        return 0;
+    }
+
     @Override
     public double prefHeight(double width) {
         return getHeight();

@@ -20,6 +20,19 @@ public final class Formats {
     private Formats() {
     }
 
+    /**
+     * A count as everywhere in the app: with a comma between thousands ("12,345"), whatever the
+     * desktop's locale, so counts side by side never differ in their separators.
+     */
+    public static String count(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
+    /** "1 problem", "12,345 problems": {@code noun} is the singular; the plural adds an s. */
+    public static String count(long n, String noun) {
+        return count(n) + " " + (n == 1 ? noun : noun + "s");
+    }
+
     public static String dateTime(Instant t) {
         return t == null ? "" : DATE_TIME.format(t);
     }

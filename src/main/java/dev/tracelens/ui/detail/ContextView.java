@@ -44,6 +44,9 @@ public final class ContextView {
         title.setMinWidth(Label.USE_PREF_SIZE);
         meta.getStyleClass().add("pane-meta");
         meta.setMinWidth(0);
+        javafx.scene.control.Tooltip metaTip = new javafx.scene.control.Tooltip();
+        metaTip.textProperty().bind(meta.textProperty());
+        meta.setTooltip(metaTip);
         HBox header = new HBox(8, title, meta);
         header.getStyleClass().add("pane-header");
         root.setTop(header);

@@ -2,6 +2,7 @@ package dev.tracelens.ui.detail;
 
 import dev.tracelens.ui.common.Formats;
 import dev.tracelens.ui.common.TableScrolling;
+import dev.tracelens.ui.common.TextCells;
 import dev.tracelens.engine.GroupDetail;
 import dev.tracelens.engine.GroupRow;
 import dev.tracelens.engine.Occurrence;
@@ -71,12 +72,18 @@ public final class GroupDetailView {
         occurrences.setPlaceholder(new Label("No occurrence"));
         TableColumn<Occurrence, String> time = new TableColumn<>("Time (UTC)");
         time.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Formats.SHORT_DATE_TIME.format(c.getValue().timestamp())));
-        time.setPrefWidth(118);
+        time.setCellFactory(c -> TextCells.withTooltip(null, o -> Formats.dateTime(o.timestamp()) + " UTC"));
+        TextCells.fitTo(time, "11-20 03:14:08");
         TableColumn<Occurrence, String> host = new TableColumn<>("Host");
         host.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().host()));
-        host.setPrefWidth(90);
+        host.setCellFactory(c -> TextCells.withTooltip(null));
+        host.setPrefWidth(100);
+        host.setMinWidth(60);
         TableColumn<Occurrence, String> program = new TableColumn<>("Program");
         program.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().program()));
+        program.setCellFactory(c -> TextCells.withTooltip(null));
+        program.setPrefWidth(100);
+        program.setMinWidth(60);
         occurrences.getColumns().addAll(List.of(time, host, program));
         occurrences.setItems(model.occurrences());
         occurrences.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -101,7 +108,10 @@ public final class GroupDetailView {
         traceback.setOnCopyMarkdown(() -> model.markdown(false, TracebackView::copyToClipboard));
         panes.setOrientation(Orientation.HORIZONTAL);
         panes.getItems().addAll(occurrences, traceback.node(), context.node());
-        panes.setDividerPositions(0.24, 0.64);
+        panes.setDividerPositions(0.26, 0.64);
+        occurrences.setMinWidth(200);
+        traceback.node().minWidth(0);
+        panes.setMinSize(0, 60);
         SplitPane.setResizableWithParent(occurrences, false);
 
         root.setTop(header);

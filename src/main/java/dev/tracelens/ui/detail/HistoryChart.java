@@ -16,7 +16,7 @@ import java.util.List;
 
 /** A group's occurrences per hour or day, with the span and the busiest slice underneath. */
 public final class HistoryChart {
-    private final BarsCanvas bars = new BarsCanvas(400, 56);
+    private final BarsCanvas bars = new BarsCanvas(400, 40);
     private final Label from = new Label();
     private final Label caption = new Label();
     private final Label to = new Label();

@@ -58,6 +58,9 @@ public final class TracebackView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         title.setMinWidth(Region.USE_PREF_SIZE);
         meta.setMinWidth(0);
+        Tooltip metaTip = new Tooltip();
+        metaTip.textProperty().bind(meta.textProperty());
+        meta.setTooltip(metaTip);
         copy.setMinWidth(Region.USE_PREF_SIZE);
         copyMarkdown.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(8, title, meta, spacer, copy, copyMarkdown);

@@ -4,6 +4,7 @@ import dev.tracelens.ui.common.BarsCanvas;
 import dev.tracelens.ui.common.Formats;
 import dev.tracelens.ui.common.Icons;
 import dev.tracelens.ui.common.TableScrolling;
+import dev.tracelens.ui.common.TextCells;
 import dev.tracelens.engine.GroupRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
@@ -13,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -39,31 +39,36 @@ public final class GroupsView {
         timeline.setCellFactory(c -> new TimelineCell());
         timeline.setSortable(false);
         timeline.setPrefWidth(110);
-        timeline.setMinWidth(80);
+        TextCells.fitTo(timeline, "");
         timeline.setMaxWidth(140);
 
         TableColumn<GroupRow, String> type = column("Exception", "type", GroupRow::exceptionType, 220);
-        type.setCellFactory(c -> new TextCell("type-cell"));
+        type.setCellFactory(c -> TextCells.withTooltip("type-cell"));
+        type.setMinWidth(110);
         TableColumn<GroupRow, String> message = column("Message", "message", GroupRow::messageLine, 380);
-        message.setCellFactory(c -> new TextCell("message-cell"));
+        message.setCellFactory(c -> TextCells.withTooltip("message-cell", GroupRow::message));
+        message.setMinWidth(140);
         TableColumn<GroupRow, Long> count = new TableColumn<>("Count");
         count.setId("count");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
-        count.setPrefWidth(70);
-        count.setMaxWidth(90);
+        count.setCellFactory(c -> new CountCell());
+        TextCells.fitTo(count, "88,888");
+        count.setMaxWidth(110);
         count.setStyle("-fx-alignment: CENTER-RIGHT;");
         count.setSortType(TableColumn.SortType.DESCENDING);
         TableColumn<GroupRow, String> hosts = column("Hosts", "hosts", g -> Formats.shortList(g.hosts(), 2), 170);
+        hosts.setCellFactory(c -> TextCells.withTooltip(null, g -> String.join("\n", g.hosts())));
+        hosts.setMinWidth(90);
         TableColumn<GroupRow, Instant> first = new TableColumn<>("First seen");
         first.setId("first");
         first.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().firstSeen()));
         first.setCellFactory(c -> new TimeCell());
-        first.setPrefWidth(150);
+        TextCells.fitTo(first, "2026-11-20 03:14:08");
         TableColumn<GroupRow, Instant> last = new TableColumn<>("Last seen");
         last.setId("last");
         last.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastSeen()));
         last.setCellFactory(c -> new TimeCell());
-        last.setPrefWidth(150);
+        TextCells.fitTo(last, "2026-11-20 03:14:08");
         last.setSortType(TableColumn.SortType.DESCENDING);
 
         table.getColumns().addAll(java.util.List.of(timeline, type, message, count, hosts, first, last));
@@ -130,27 +135,11 @@ public final class GroupsView {
         return c;
     }
 
-    private static final class TextCell extends TableCell<GroupRow, String> {
-        /**
-         * One per cell, only its text changes: a new Tooltip per update (every visible row, each
-         * time the list changes) was the largest part of the table's relayout.
-         */
-        private final Tooltip tooltip = new Tooltip();
-
-        TextCell(String styleClass) {
-            getStyleClass().add(styleClass);
-        }
-
+    private static final class CountCell extends TableCell<GroupRow, Long> {
         @Override
-        protected void updateItem(String item, boolean empty) {
+        protected void updateItem(Long item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : item);
-            if (empty || item == null || item.length() < 40) {
-                setTooltip(null);
-            } else {
-                tooltip.setText(item);
-                setTooltip(tooltip);
-            }
+            setText(empty || item == null ? null : Formats.count(item));
         }
     }
 

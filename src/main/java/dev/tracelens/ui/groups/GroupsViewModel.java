@@ -32,6 +32,8 @@ public final class GroupsViewModel {
     /** More groups than a person reads; the rest are counted, not listed. */
     public static final int LIMIT = 2000;
     public static final String ANY = "";
+    public static final String NO_MATCH = "No group matches the search and filters";
+    public static final String NOT_SEARCHED = "Nothing was searched: the query above cannot run";
 
     private final TracebackLibrary library;
     private final TaskExecutor executor;
@@ -49,6 +51,7 @@ public final class GroupsViewModel {
     private final ObservableList<String> types = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper queryError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emptyListText = new ReadOnlyStringWrapper(NO_MATCH);
     private final ReadOnlyObjectWrapper<Facets> facets = new ReadOnlyObjectWrapper<>(Facets.EMPTY);
     private final ReadOnlyObjectWrapper<GroupQuery> query = new ReadOnlyObjectWrapper<>(GroupQuery.ALL);
 
@@ -123,6 +126,11 @@ public final class GroupsViewModel {
     /** "12 groups, 340 tracebacks". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** What an empty list says: no match, or that the search did not run at all. */
+    public ReadOnlyStringProperty emptyListTextProperty() {
+        return emptyListText.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Facets> facetsProperty() {

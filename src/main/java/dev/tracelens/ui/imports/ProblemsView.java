@@ -1,6 +1,8 @@
 package dev.tracelens.ui.imports;
 
 import dev.tracelens.archive.Problem;
+import dev.tracelens.ui.common.Formats;
+import dev.tracelens.ui.common.TextCells;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -29,17 +31,20 @@ public final class ProblemsView {
         TableColumn<Problem, String> file = new TableColumn<>("File");
         file.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().archive()));
         file.setPrefWidth(200);
+        file.setCellFactory(c -> TextCells.withTooltip(null));
         TableColumn<Problem, String> row = new TableColumn<>("Row");
         row.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                c.getValue().row() > 0 ? String.format(Locale.ROOT, "%,d", c.getValue().row()) : "whole file"));
-        row.setPrefWidth(90);
+                c.getValue().row() > 0 ? Formats.count(c.getValue().row()) : "whole file"));
+        TextCells.fitTo(row, "whole file");
         TableColumn<Problem, String> kind = new TableColumn<>("Kind");
         kind.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 c.getValue().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                         + (c.getValue().rowDropped() ? " (row skipped)" : "")));
-        kind.setPrefWidth(190);
+        kind.setPrefWidth(230);
+        kind.setCellFactory(c -> TextCells.withTooltip(null));
         TableColumn<Problem, String> detail = new TableColumn<>("Detail");
         detail.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().detail()));
+        detail.setCellFactory(c -> TextCells.withTooltip(null));
         table.getColumns().addAll(List.of(file, row, kind, detail));
         table.setItems(queue.problems());
 
@@ -47,7 +52,8 @@ public final class ProblemsView {
         title.getStyleClass().add("pane-title");
         Label count = new Label();
         count.getStyleClass().add("pane-meta");
-        count.textProperty().bind(queue.problemCountProperty().asString("%,d in this session"));
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Formats.count(queue.problemCountProperty().get()) + " in this session", queue.problemCountProperty()));
         Button clear = new Button("Clear");
         clear.getStyleClass().addAll("small", "flat");
         clear.setOnAction(e -> queue.clearProblems());
