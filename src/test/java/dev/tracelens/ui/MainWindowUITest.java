@@ -137,7 +137,9 @@ class MainWindowUITest {
         robot.interact(() -> window.model().open(List.of(SAMPLES.resolve("2026-11-20-04.tsv.gz"))));
         TableView<GroupRow> table = groupsTable(robot);
         waitUntil("groups appear", () -> !table.getItems().isEmpty());
-        waitUntil("the import ends", () -> window.model().imports().currentProperty().get() == null);
+        waitUntil("the import ends and the list shows all of it", () -> window.model().imports().currentProperty()
+                .get() == null && table.getItems().stream().mapToLong(GroupRow::count).sum()
+                == window.model().groups().facetsProperty().get().tracebacks());
         WaitForAsyncUtils.waitForFxEvents();
         int before = table.getItems().size();
         robot.clickOn("#search").write("payments AND (").type(KeyCode.ENTER);
