@@ -9,13 +9,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.OutputStream;
-import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -25,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 10,000 groups, made one at a time by an iterator (the way the store adapter pages), must
- * reach the output while the export runs, and a group must be garbage once written.
+ * reach the output while the export runs; and an export of far more group data than the heap
+ * holds must run in a child JVM with a small heap, which it can only if a group is garbage once
+ * written.
  */
 class StreamingExportTest {
     static final int GROUPS = 10_000;
@@ -62,62 +63,99 @@ class StreamingExportTest {
                 t, List.of(t), new ReportHistory(Duration.ofHours(1), List.of(new ReportBucket(at.truncatedTo(java.time.temporal.ChronoUnit.HOURS), i + 1L))));
     }
 
+    /** 10,000 groups, each made only when the writer asks for the next, counting what is out at half way. */
+    static final class Groups implements Iterator<ReportGroup> {
+        private final CountingStream out;
+        private final int count;
+        private final int padding;
+        int next;
+        long bytesAtHalf;
+
+        Groups(CountingStream out, int count, int padding) {
+            this.out = out;
+            this.count = count;
+            this.padding = padding;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < count;
+        }
+
+        @Override
+        public ReportGroup next() {
+            if (next >= count) {
+                throw new NoSuchElementException();
+            }
+            if (next == count / 2) {
+                bytesAtHalf = out.count;
+            }
+            ReportGroup g = group(next++);
+            return padding == 0 ? g : padded(g, padding);
+        }
+    }
+
+    /** The group with a message of {@code chars} more characters (a big group, as a long log line makes). */
+    static ReportGroup padded(ReportGroup g, int chars) {
+        Traceback t = g.representative();
+        String message = t.message() + " " + "x".repeat(chars);
+        Traceback big = new Traceback(t.id(), t.firstId(), t.ordinal(), t.timestamp(), t.host(), t.program(), t.language(),
+                t.exceptionType(), message, t.frames(), t.causes(), t.text() + " " + "y".repeat(chars), t.lineKinds(),
+                t.context(), t.fingerprint(), t.fingerprintParts(), t.truncated(), t.archive(), t.row());
+        return new ReportGroup(g.fingerprint(), g.exceptionType(), message, g.count(), g.firstSeen(), g.lastSeen(),
+                g.hosts(), g.programs(), big, List.of(big), g.history());
+    }
+
     @ParameterizedTest
     @EnumSource(ReportFormat.class)
-    void groupsReachTheOutputAsTheyAreWrittenAndAreNotKept(ReportFormat format) throws Exception {
+    void groupsReachTheOutputAsTheyAreWritten(ReportFormat format) throws Exception {
         CountingStream out = new CountingStream();
-        List<WeakReference<ReportGroup>> written = new ArrayList<>();
-        long[] bytesAtHalf = new long[1];
-        boolean[] collected = new boolean[1];
-        Iterator<ReportGroup> groups = new Iterator<>() {
-            int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < GROUPS;
-            }
-
-            @Override
-            public ReportGroup next() {
-                if (next >= GROUPS) {
-                    throw new NoSuchElementException();
-                }
-                if (next == HALF) {
-                    bytesAtHalf[0] = out.count;
-                    collected[0] = allCollected(written);
-                }
-                ReportGroup g = group(next++);
-                if (next % 500 == 0 && next < HALF) {
-                    written.add(new WeakReference<>(g));
-                }
-                return g;
-            }
-        };
+        Groups groups = new Groups(out, GROUPS, 0);
         ReportExporter exporter = new ReportExporter(Clock.fixed(ReportFixtures.MADE, ZoneOffset.UTC));
         ReportHeader header = exporter.header("Streaming", "", null, null, ReportHistory.EMPTY);
         long n = exporter.export(header, groups, format.open(out, CsvReportWriter.By.OCCURRENCE, spool));
 
         assertEquals(GROUPS, n);
         // Far more than any buffer: the first half of the report was on its way before the second half existed.
-        assertTrue(bytesAtHalf[0] > 500_000, format + ": only " + bytesAtHalf[0] + " bytes out after " + HALF + " groups");
-        assertTrue(out.count > bytesAtHalf[0]);
-        assertTrue(collected[0], format + ": written groups are still referenced half way through the export");
+        assertTrue(groups.bytesAtHalf > 500_000, format + ": only " + groups.bytesAtHalf + " bytes out after " + HALF + " groups");
+        assertTrue(out.count > groups.bytesAtHalf);
     }
 
-    /** Whether every tracked group has been garbage collected (a few full collections, as the JVM sees fit). */
-    private static boolean allCollected(List<WeakReference<ReportGroup>> refs) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            System.gc();
-            if (refs.stream().allMatch(r -> r.get() == null)) {
-                return true;
+    /** Groups in the child JVM, and the characters each carries beyond the small fixture: ~240 MB of text in all. */
+    static final int BIG_GROUPS = 2_000;
+    static final int BIG_PADDING = 60_000;
+    static final String CHILD_HEAP = "-Xmx48m";
+
+    @ParameterizedTest
+    @EnumSource(ReportFormat.class)
+    void anExportOfFarMoreThanTheHeapRunsInASmallHeap(ReportFormat format) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, CHILD_HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp",
+                System.getProperty("java.class.path"), StreamingExportTest.class.getName() + "$Child", format.name(),
+                spool.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = child.waitFor();
+        assertEquals(0, exit, format + " in " + CHILD_HEAP + ": " + output);
+        long bytes = Long.parseLong(output.strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertTrue(bytes > 48L * 1024 * 1024, format + ": the report (" + bytes + " bytes) is bigger than the heap");
+        // The groups that went through it hold 4 times the heap: keeping them would run out of it.
+        assertTrue((long) BIG_GROUPS * 2 * BIG_PADDING > 4L * 48 * 1024 * 1024);
+    }
+
+    /** The child JVM: exports {@link #BIG_GROUPS} big groups and prints the bytes written. */
+    static final class Child {
+        public static void main(String[] args) throws Exception {
+            ReportFormat format = ReportFormat.valueOf(args[0]);
+            CountingStream out = new CountingStream();
+            ReportExporter exporter = new ReportExporter(Clock.fixed(ReportFixtures.MADE, ZoneOffset.UTC));
+            ReportHeader header = exporter.header("Streaming", "", null, null, ReportHistory.EMPTY);
+            long n = exporter.export(header, new Groups(out, BIG_GROUPS, BIG_PADDING),
+                    format.open(out, CsvReportWriter.By.OCCURRENCE, Path.of(args[1])));
+            if (n != BIG_GROUPS) {
+                throw new AssertionError(n + " groups written");
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            System.out.println(out.count);
         }
-        return false;
     }
 }
