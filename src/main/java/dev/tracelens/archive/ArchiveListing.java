@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Expands the files and folders a user names into the archive files to read, in time order. */
@@ -40,10 +41,25 @@ final class ArchiveListing {
         return List.copyOf(sorted);
     }
 
-    /** Papertrail's {@code .tsv.gz}, any {@code .gz}, or plain {@code .tsv}, in any letter case. */
+    /** What {@link #isArchiveName} takes, for messages. */
+    static final String LOOKED_FOR = ".tsv.gz, .tsv, .jl, .jsonl, .ndjson, .log (also rotated: .log.1), .txt,"
+            + " any .gz, and those compressed as .bz2, .xz or .zst";
+    private static final Pattern LOG_NAME = Pattern.compile(
+            ".*\\.(?:tsv|jl|jsonl|ndjson|log|txt)(?:\\.\\d{1,3})?(?:\\.(?:gz|bz2|xz|zst))?|.*\\.gz");
+    /** Not logs, although their names end like logs: archives of files, and a project's documents. */
+    private static final Pattern NOT_A_LOG = Pattern.compile(
+            ".*\\.tar\\.(?:gz|bz2|xz|zst)|(?:readme|license|licence|notice|changelog|changes|authors|requirements"
+                    + "|copying|contributing)(?:[._-].*)?");
+
+    /**
+     * Papertrail's {@code .tsv.gz}, JSON lines ({@code .jl}, {@code .jsonl}, {@code .ndjson}), text
+     * logs ({@code .log}, rotated {@code .log.1}, {@code .txt}), any {@code .gz}, and those compressed
+     * as {@code .bz2}, {@code .xz} or {@code .zst}; in any letter case. Not tarballs, READMEs and
+     * the like. The name only picks files in folders: what a file holds is told by its bytes.
+     */
     static boolean isArchiveName(Path p) {
         String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".gz") || name.endsWith(".tsv"); // ".tsv.gz" ends with ".gz"
+        return LOG_NAME.matcher(name).matches() && !NOT_A_LOG.matcher(name).matches();
     }
 
     /** Whether the file or any folder between the given folder and it is hidden (dot name). */

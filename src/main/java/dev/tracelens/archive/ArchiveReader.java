@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 /**
- * Streams the rows of Papertrail archives ({@code .tsv.gz}, possibly several concatenated gzip
- * members, or plain {@code .tsv}; gzip is detected by magic bytes, not by name).
+ * Streams the rows of log files: Papertrail archives ({@code .tsv.gz}), JSON lines and plain-text
+ * logs, each plain or compressed with gzip (all members), bzip2 or xz. Both the row format and the
+ * compression are told per file by its bytes, never by its name.
  *
  * <p>For each file a daemon thread reads and inflates the file into a few pooled 1 MiB chunks
  * while the calling thread splits them into rows and calls the handler, so a read uses two
@@ -81,7 +82,7 @@ public final class ArchiveReader {
      * Expands files and folders (recursively) into the archive files to read, in time order
      * (Papertrail names {@code YYYY-MM-DD-HH.tsv.gz} sort chronologically by name).
      *
-     * <p>Folders give their regular files named {@code *.gz} or {@code *.tsv}, skipping hidden
+     * <p>Folders give their regular files with log names ({@link #isArchiveName}), skipping hidden
      * files and folders. Files are taken as given, whatever their name; a path that does not
      * exist is kept too, so that {@link #read} reports it ({@link Problem.Kind#UNREADABLE_FILE})
      * and goes on with the others. The whole list is sorted by file name (then full path), so
@@ -94,11 +95,21 @@ public final class ArchiveReader {
     }
 
     /**
-     * Whether a file's name says it is an archive ({@code .tsv.gz}, {@code .gz}, {@code .tsv});
-     * the rule {@link #archivesIn} picks files in folders by.
+     * Whether a file's name says it is a log ({@code .tsv.gz}, {@code .gz}, {@code .tsv}, {@code .jl},
+     * {@code .jsonl}, {@code .ndjson}, {@code .log}, {@code .txt}, compressed or not); the rule
+     * {@link #archivesIn} picks files in folders by. What a file holds is told by its bytes.
      */
     public static boolean isArchiveName(Path file) {
         return ArchiveListing.isArchiveName(file);
+    }
+
+    /**
+     * The problem to report for a folder in which {@link #archivesIn} found no log file
+     * ({@link Problem.Kind#NO_LOG_FILES}), naming what it looked for.
+     */
+    public static Problem noLogFilesIn(Path folder) {
+        return new Problem(folder.toString(), 0, Problem.Kind.NO_LOG_FILES,
+                "no archives or log files in this folder or its subfolders (looked for " + ArchiveListing.LOOKED_FOR + ")");
     }
 
     private Chunk[] pool() {

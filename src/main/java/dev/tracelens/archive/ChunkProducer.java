@@ -10,10 +10,9 @@ import java.util.concurrent.BlockingQueue;
  * The background half of a file read: reads the file and decodes it into pooled chunks, so
  * that decompression (one core) and row parsing (the caller's core) overlap.
  *
- * <p>The {@link Compression} is told by the magic bytes. Gzip goes through commons-compress
- * (native zlib through {@link java.util.zip.Inflater}, like the JDK's stream), because the JDK's
- * {@code GZIPInputStream} silently ends at data after the last member where commons-compress
- * reports it.
+ * <p>The {@link Compression} is told by the magic bytes. Gzip goes through {@link GzipMembers}
+ * (native zlib, every member, data after the last one reported); bzip2 and xz through
+ * commons-compress.
  *
  * <p>It always ends by putting exactly one terminal chunk on {@code full} (the queue has room for
  * it), unless told to stop, so the parsing thread never waits for ever.

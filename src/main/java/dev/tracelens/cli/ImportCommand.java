@@ -26,8 +26,11 @@ public final class ImportCommand extends StoreCommand {
     /** Bad rows listed one by one before only counting them. */
     private static final int PROBLEMS_SHOWN = 20;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Archive files (.tsv.gz, .tsv) or folders.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files (Papertrail .tsv.gz, JSON lines, text logs) or folders.")
     List<Path> paths;
+
+    @picocli.CommandLine.Mixin
+    InputOptions input = new InputOptions();
 
     @Option(names = "--context", paramLabel = "ROWS", description = "Rows of context kept per traceback (default: ${DEFAULT-VALUE}).")
     int contextRows = TracebackAssembler.DEFAULT_CONTEXT_ROWS;
@@ -37,6 +40,7 @@ public final class ImportCommand extends StoreCommand {
         if (contextRows < 0) {
             throw usage("--context must be 0 or more: " + contextRows);
         }
+        dev.tracelens.archive.ReaderOptions reading = input.readerOptions(spec.commandLine());
         // Since JDK 22 System.console() exists even when redirected; isTerminal() tells.
         boolean terminal = System.console() != null && System.console().isTerminal();
         PrintWriter err = err();
@@ -78,10 +82,15 @@ public final class ImportCommand extends StoreCommand {
                 }
             }
         };
+        for (Path path : paths) {
+            if (java.nio.file.Files.isDirectory(path) && hasNoLogFiles(path)) {
+                listener.onProblem(dev.tracelens.archive.ArchiveReader.noLogFilesIn(path));
+            }
+        }
         ImportResult result;
         long total;
         try (TracebackIndex store = openForWriting()) {
-            result = new ImportService(store, contextRows).importPaths(paths, listener);
+            result = new ImportService(store, contextRows, reading).importPaths(paths, listener);
             total = store.tracebackCount();
         }
         if (terminal) {
@@ -110,6 +119,16 @@ public final class ImportCommand extends StoreCommand {
         for (ArchiveRecord a : incomplete) {
             err.println("error: " + VisibleText.of(a.path(), false) + " could not be read completely; it will be read again next time");
         }
-        return incomplete.isEmpty() ? OK : FAILED;
+        // Nothing at all could be read (only empty files, folders without logs): say so by the exit code.
+        boolean nothingRead = result.rows() == 0 && result.skipped().isEmpty();
+        return incomplete.isEmpty() && !nothingRead ? OK : FAILED;
+    }
+
+    private static boolean hasNoLogFiles(Path folder) {
+        try {
+            return dev.tracelens.archive.ArchiveReader.archivesIn(List.of(folder)).isEmpty();
+        } catch (java.io.IOException e) {
+            return false; // the import says why the folder cannot be listed
+        }
     }
 }

@@ -41,7 +41,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl (one JSON object per traceback) or text (grouped summary; default).")
     Format format = Format.text;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Archive files or folders (.tsv.gz, .gz, .tsv), in time order.")
+    @picocli.CommandLine.Mixin
+    InputOptions input = new InputOptions();
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Log files or folders (Papertrail .tsv.gz, JSON lines, text logs), in time order.")
     List<Path> paths;
 
     @Override
@@ -49,12 +52,17 @@ final class ScanCommand implements Callable<Integer> {
         if (context < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--context must be 0 or more, not " + context);
         }
+        var reading = input.readerOptions(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         boolean failed = false;
         List<Path> archives = new ArrayList<>();
         for (Path path : paths) {
             try {
-                archives.addAll(ArchiveReader.archivesIn(List.of(path)));
+                List<Path> found = ArchiveReader.archivesIn(List.of(path));
+                if (found.isEmpty() && java.nio.file.Files.isDirectory(path)) {
+                    err.println("warning: " + ArchiveReader.noLogFilesIn(path));
+                }
+                archives.addAll(found);
             } catch (IOException e) {
                 err.println("tracelens: cannot read " + path + ": " + IoReason.of(e));
                 failed = true;
@@ -69,7 +77,7 @@ final class ScanCommand implements Callable<Integer> {
         try {
             // Flushing per traceback would cost a system call each; the finally block flushes once.
             ObjectWriter json = TracebackJson.lineWriter().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-            summary = new TracebackScanner(context).scan(archives, new ScanListener() {
+            summary = new TracebackScanner(context, reading).scan(archives, new ScanListener() {
                 @Override
                 public void onTraceback(Traceback traceback) {
                     report.add(traceback);
@@ -102,7 +110,7 @@ final class ScanCommand implements Callable<Integer> {
             out.flush();
         }
         problems.printHidden();
-        failed |= !summary.complete();
+        failed |= !summary.complete() || summary.rows() == 0; // nothing at all could be read
         double seconds = (System.nanoTime() - started) / 1e9;
         err.printf("tracelens: %,d rows in %,d files, %,d tracebacks in %,d groups, %,d bad rows (%.1f s)%n",
                 summary.rows(), summary.archives().size(), summary.tracebacks(), report.groupCount(),

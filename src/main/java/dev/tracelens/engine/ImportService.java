@@ -1,5 +1,6 @@
 package dev.tracelens.engine;
 
+import dev.tracelens.archive.ReaderOptions;
 import dev.tracelens.store.ArchiveRecord;
 import dev.tracelens.store.ImportBatches;
 import dev.tracelens.store.ImportListener;
@@ -16,19 +17,26 @@ import java.util.List;
 public final class ImportService {
     private final TracebackIndex store;
     private final int contextRows;
+    private final ReaderOptions reading;
 
     /** @param contextRows rows of context kept per traceback */
     public ImportService(TracebackIndex store, int contextRows) {
+        this(store, contextRows, ReaderOptions.defaults());
+    }
+
+    /** @param reading how files are read (input format, JSON fields, text pattern) */
+    public ImportService(TracebackIndex store, int contextRows, ReaderOptions reading) {
         if (contextRows < 0) {
             throw new IllegalArgumentException("context rows must be 0 or more, not " + contextRows);
         }
         this.store = store;
         this.contextRows = contextRows;
+        this.reading = java.util.Objects.requireNonNull(reading, "reading");
     }
 
     /** Archive files and folders (searched recursively), in time order; unchanged archives are skipped. */
     public ImportResult importPaths(List<Path> filesOrFolders, ImportListener listener) {
-        return store.importPaths(filesOrFolders, contextRows, listener);
+        return store.importPaths(filesOrFolders, contextRows, reading, listener);
     }
 
     /**
@@ -37,7 +45,7 @@ public final class ImportService {
      * The result does not count that warm-up file as skipped: it was not part of this batch.
      */
     public ImportResult importBatch(SyncService.Batch batch, ImportListener listener) {
-        ImportResult r = store.importArchives(batch.files(), contextRows, listener);
+        ImportResult r = store.importArchives(batch.files(), contextRows, reading, listener);
         List<ArchiveRecord> skipped = r.skipped().stream().filter(a -> !batch.imports().isWarmUp(a.path())).toList();
         return new ImportResult(r.imported(), skipped, r.failed(), r.tracebacksWritten(), r.problems(), r.took(),
                 r.storedBefore(), r.storedAfter());

@@ -1,6 +1,7 @@
 package dev.tracelens.store;
 
 import dev.tracelens.archive.ReadProgress;
+import dev.tracelens.archive.ReaderOptions;
 import dev.tracelens.traceback.ScanListener;
 import dev.tracelens.traceback.ScanSummary;
 import dev.tracelens.traceback.TracebackScanner;
@@ -19,7 +20,12 @@ public interface ArchiveScan {
 
     /** The real engine, keeping {@code contextRows} rows of context per traceback. */
     static ArchiveScan engine(int contextRows) {
-        TracebackScanner scanner = new TracebackScanner(contextRows);
+        return engine(contextRows, ReaderOptions.defaults());
+    }
+
+    /** The real engine, reading the files as {@code reading} says (input format, field mapping). */
+    static ArchiveScan engine(int contextRows, ReaderOptions reading) {
+        TracebackScanner scanner = new TracebackScanner(contextRows, reading);
         return scanner::scan;
     }
 }

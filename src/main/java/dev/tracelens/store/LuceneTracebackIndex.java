@@ -1,5 +1,6 @@
 package dev.tracelens.store;
 
+import dev.tracelens.archive.ReaderOptions;
 import dev.tracelens.traceback.Traceback;
 
 import java.nio.file.Path;
@@ -77,13 +78,15 @@ public final class LuceneTracebackIndex implements TracebackIndex {
     }
 
     @Override
-    public ImportResult importPaths(List<Path> filesOrFolders, int contextRows, ImportListener listener) {
-        return new StoreImporter(store, contextRows).importPaths(filesOrFolders, listener);
+    public ImportResult importPaths(List<Path> filesOrFolders, int contextRows, ReaderOptions reading,
+                                    ImportListener listener) {
+        return new StoreImporter(store, ArchiveScan.engine(contextRows, reading)).importPaths(filesOrFolders, listener);
     }
 
     @Override
-    public ImportResult importArchives(List<Path> archives, int contextRows, ImportListener listener) {
-        return new StoreImporter(store, contextRows).importArchives(archives, listener);
+    public ImportResult importArchives(List<Path> archives, int contextRows, ReaderOptions reading,
+                                       ImportListener listener) {
+        return new StoreImporter(store, ArchiveScan.engine(contextRows, reading)).importArchives(archives, listener);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tracelens.store;
 
+import dev.tracelens.archive.ReaderOptions;
 import dev.tracelens.traceback.Traceback;
 
 import java.nio.file.Path;
@@ -62,13 +63,23 @@ public interface TracebackIndex extends AutoCloseable {
      * @throws java.util.concurrent.CancellationException when the thread is interrupted; the
      *         store then holds exactly the archives committed before
      */
-    ImportResult importPaths(List<Path> filesOrFolders, int contextRows, ImportListener listener);
+    default ImportResult importPaths(List<Path> filesOrFolders, int contextRows, ImportListener listener) {
+        return importPaths(filesOrFolders, contextRows, ReaderOptions.defaults(), listener);
+    }
+
+    /** As {@link #importPaths(List, int, ImportListener)}, reading the files as {@code reading} says (input format, fields). */
+    ImportResult importPaths(List<Path> filesOrFolders, int contextRows, ReaderOptions reading, ImportListener listener);
 
     /**
      * Imports archive files given in time order (e.g. a sync batch with its warm-up file in
      * front, see {@link ImportBatches}), skipping those the registry holds unchanged.
      */
-    ImportResult importArchives(List<Path> archives, int contextRows, ImportListener listener);
+    default ImportResult importArchives(List<Path> archives, int contextRows, ImportListener listener) {
+        return importArchives(archives, contextRows, ReaderOptions.defaults(), listener);
+    }
+
+    /** As {@link #importArchives(List, int, ImportListener)}, reading the files as {@code reading} says. */
+    ImportResult importArchives(List<Path> archives, int contextRows, ReaderOptions reading, ImportListener listener);
 
     /** Deletes every occurrence whose header row is before {@code before}; returns how many. */
     long prune(Instant before);

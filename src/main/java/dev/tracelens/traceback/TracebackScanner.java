@@ -4,6 +4,7 @@ import dev.tracelens.archive.ArchiveReader;
 import dev.tracelens.archive.ArchiveSummary;
 import dev.tracelens.archive.Problem;
 import dev.tracelens.archive.ReadProgress;
+import dev.tracelens.archive.ReaderOptions;
 import dev.tracelens.archive.RowHandler;
 import dev.tracelens.archive.RowView;
 
@@ -17,12 +18,19 @@ import java.util.List;
  */
 public final class TracebackScanner {
     private final int contextRows;
+    private final ReaderOptions reading;
 
     public TracebackScanner(int contextRows) {
+        this(contextRows, ReaderOptions.defaults());
+    }
+
+    /** @param reading how the reader reads the files (input format, JSON fields, text pattern) */
+    public TracebackScanner(int contextRows, ReaderOptions reading) {
         if (contextRows < 0) {
             throw new IllegalArgumentException("contextRows must be >= 0: " + contextRows);
         }
         this.contextRows = contextRows;
+        this.reading = java.util.Objects.requireNonNull(reading, "reading");
     }
 
     /**
@@ -37,7 +45,7 @@ public final class TracebackScanner {
             tracebacks[0]++;
             listener.onTraceback(t);
         });
-        List<ArchiveSummary> summaries = new ArchiveReader().read(archives, new RowHandler() {
+        List<ArchiveSummary> summaries = new ArchiveReader(reading).read(archives, new RowHandler() {
             @Override
             public void onRow(RowView row) {
                 assembler.onRow(row);

@@ -20,6 +20,7 @@ class ArchiveListingTest {
         Path c = TestArchives.write(dir.resolve("other/2016-08-12-05.tsv"), none);
         Path d = TestArchives.write(dir.resolve("logs/2016-08-11.gz"), none);
         TestArchives.write(dir.resolve("logs/readme.txt"), none);
+        TestArchives.write(dir.resolve("logs/photo.png"), none);
         TestArchives.write(dir.resolve("logs/.2016-08-12-01.tsv.gz"), none);
         TestArchives.write(dir.resolve("logs/.cache/2016-08-12-02.tsv.gz"), none);
         Path given = TestArchives.write(dir.resolve("single/notes.log"), none);
@@ -40,7 +41,33 @@ class ArchiveListingTest {
         assertEquals(List.of(upper), ArchiveReader.archivesIn(List.of(dir.resolve("logs"))));
         assertTrue(ArchiveReader.isArchiveName(Path.of("2016-08-12-03.tsv.gz")));
         assertTrue(ArchiveReader.isArchiveName(Path.of("2016-08-12-03.Tsv")));
-        assertFalse(ArchiveReader.isArchiveName(Path.of("notes.log")));
+    }
+
+    @Test
+    void jsonLinesTextLogsAndTheirCompressedFormsAreLogNamesButNotTarballsOrReadmes(@TempDir Path dir) throws Exception {
+        for (String log : List.of("iseif-rainforest-002506-2015-09-28-16.jl", "a.jsonl", "b.NDJSON", "server.log",
+                "pinger.log.1", "pinger.log.2.gz", "out.txt", "c.jl.bz2", "d.log.xz", "e.jsonl.zst", "f.gz")) {
+            assertTrue(ArchiveReader.isArchiveName(Path.of(log)), log);
+        }
+        for (String other : List.of("logs.tar.gz", "README.txt", "readme.md", "LICENSE.txt", "requirements.txt",
+                "data.json", "image.png", "notes.md", "a.log.tmp", "script.py")) {
+            assertFalse(ArchiveReader.isArchiveName(Path.of(other)), other);
+        }
+        Path jl = TestArchives.write(dir.resolve("mixed/2015/09/28/iseif-rainforest-002506-2015-09-28-16.jl"), new byte[0]);
+        Path log = TestArchives.write(dir.resolve("mixed/server.log"), new byte[0]);
+        TestArchives.write(dir.resolve("mixed/README.txt"), new byte[0]);
+        assertEquals(List.of(jl, log), ArchiveReader.archivesIn(List.of(dir.resolve("mixed"))));
+    }
+
+    @Test
+    void aFolderWithoutLogsIsAProblemNamingWhatWasLookedFor(@TempDir Path dir) throws Exception {
+        Path empty = java.nio.file.Files.createDirectories(dir.resolve("nothing-here"));
+        TestArchives.write(empty.resolve("notes.md"), new byte[0]);
+        assertEquals(List.of(), ArchiveReader.archivesIn(List.of(empty)));
+        Problem p = ArchiveReader.noLogFilesIn(empty);
+        assertEquals(Problem.Kind.NO_LOG_FILES, p.kind());
+        assertTrue(p.toString().startsWith(empty + ": no archives or log files in this folder or its subfolders (looked for .tsv.gz, .tsv, .jl"),
+                p.toString());
     }
 
     @Test
