@@ -7,6 +7,8 @@ import dev.tracelens.archive.Problem;
 import dev.tracelens.archive.ReadProgress;
 import dev.tracelens.archive.RowHandler;
 import dev.tracelens.archive.RowView;
+import dev.tracelens.traceback.ScanSummary;
+import dev.tracelens.traceback.TracebackScanner;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -67,6 +69,13 @@ public final class FormatsBenchmark {
                         file.getFileName(), r[0], r[1]));
             }
             System.out.println(line);
+            line = new StringBuilder("round " + round + ", full scan (reader + assembler, 50 context rows):");
+            for (Path file : List.of(tsv, jsonl, log)) {
+                double[] r = scan(file);
+                line.append(String.format(" %s %.0f MB/s (parsing thread %.0f MB per CPU s, %.0f tracebacks);",
+                        file.getFileName(), r[0], r[1], r[2]));
+            }
+            System.out.println(line);
         }
     }
 
@@ -83,6 +92,21 @@ public final class FormatsBenchmark {
         }
         double mb = s.decodedBytes() / 1e6;
         return new double[]{mb / seconds, mb / cpu};
+    }
+
+    /** {wall MB/s, MB per CPU second of the scanning thread, tracebacks} of the real engine. */
+    private static double[] scan(Path file) throws IOException {
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        long[] tracebacks = {0};
+        ScanSummary s = new TracebackScanner(50).scan(List.of(file), t -> tracebacks[0]++, ReadProgress.NONE);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double mb = Files.size(file) / 1e6;
+        if (!s.complete() || tracebacks[0] == 0) {
+            throw new IllegalStateException("unexpected scan of " + file + ": " + s);
+        }
+        return new double[]{mb / seconds, mb / cpu, tracebacks[0]};
     }
 
     /** The same rows as JSON lines (python-json-logger's shape) and as a Python logging text file. */

@@ -117,11 +117,11 @@ class MainViewModelTest {
 
     @Test
     void filesThatAreNotArchivesBecomeProblemsAndTheOthersAreStillImported() throws Exception {
-        Path notes = Files.writeString(tmp.resolve("notes.txt"), "hello");
+        Path notes = Files.writeString(tmp.resolve("notes.md"), "hello"); // .txt is a log name now
         MainViewModel m = model();
         m.open(List.of(notes, tmp.resolve("missing.tsv.gz"), SAMPLES.resolve("2026-11-20-03.tsv.gz")));
         assertEquals(2, m.imports().problems().size());
-        assertTrue(m.imports().problems().get(0).toString().contains("notes.txt"));
+        assertTrue(m.imports().problems().get(0).toString().contains("notes.md"));
         assertTrue(m.imports().problems().get(1).detail().contains("no such file"));
         assertEquals(ImportJob.State.DONE, m.imports().jobs().getFirst().stateProperty().get());
         assertFalse(m.groups().groups().isEmpty());
