@@ -57,8 +57,12 @@ abstract class StoreCommand implements Callable<Integer> {
         return Stores.openReadOnly(storeOptions.directory());
     }
 
+    /** The store for imports and prunes; an upgrade of an older store format is announced on stderr. */
     TracebackIndex openForWriting() {
-        return Stores.open(storeOptions.directory());
+        return Stores.open(storeOptions.directory(), notice -> {
+            err().println(notice);
+            err().flush();
+        });
     }
 
     PrintWriter out() {

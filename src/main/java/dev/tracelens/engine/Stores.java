@@ -19,6 +19,11 @@ public final class Stores {
         return LuceneTracebackIndex.open(dir);
     }
 
+    /** The same, saying through {@code notices} what the user should know (e.g. an upgrade of an older store format). */
+    public static TracebackIndex open(Path dir, java.util.function.Consumer<String> notices) {
+        return LuceneTracebackIndex.open(dir, notices);
+    }
+
     /** The store in {@code dir} for queries only: no lock, so it works while another Tracelens imports. */
     public static TracebackIndex openReadOnly(Path dir) {
         return LuceneTracebackIndex.openReadOnly(dir);

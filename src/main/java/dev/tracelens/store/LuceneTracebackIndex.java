@@ -27,6 +27,11 @@ public final class LuceneTracebackIndex implements TracebackIndex {
         return new LuceneTracebackIndex(TracebackStore.open(dir));
     }
 
+    /** The same, saying through {@code notices} what the user should know (e.g. an upgrade of an older store format). */
+    public static LuceneTracebackIndex open(Path dir, java.util.function.Consumer<String> notices) {
+        return new LuceneTracebackIndex(TracebackStore.open(dir, notices));
+    }
+
     /** Opens the store in {@code dir} for queries only: no lock, so it works while another Tracelens imports. */
     public static LuceneTracebackIndex openReadOnly(Path dir) {
         return new LuceneTracebackIndex(TracebackStore.openReadOnly(dir));
@@ -65,6 +70,11 @@ public final class LuceneTracebackIndex implements TracebackIndex {
     @Override
     public Optional<Traceback> occurrence(long firstId) {
         return queries.occurrence(firstId);
+    }
+
+    @Override
+    public Optional<Traceback> occurrence(long firstId, int ordinal) {
+        return queries.occurrence(firstId, ordinal);
     }
 
     @Override

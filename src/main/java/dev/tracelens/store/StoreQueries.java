@@ -195,9 +195,18 @@ public final class StoreQueries {
         return Optional.of(new HistoricalReflection(firstId, tokens.size(), ids.length, firstIds));
     }
 
-    /** The occurrence whose header row has this Papertrail id, with its context rows. */
+    /**
+     * The occurrence whose header row has this Papertrail id, with its context rows: the first
+     * traceback of that row when the row holds several (see {@link #occurrence(long, int)}).
+     */
     public Optional<Traceback> occurrence(long firstId) {
         return occurrence(firstId, true);
+    }
+
+    /** The {@code ordinal}-th (from 0) traceback whose header is in row {@code firstId}, with its context rows. */
+    public Optional<Traceback> occurrence(long firstId, int ordinal) {
+        return ordinal == 0 ? occurrence(firstId, true)
+                : find(new TermQuery(TracebackDocuments.key(firstId, ordinal)), true);
     }
 
     /**
@@ -211,7 +220,9 @@ public final class StoreQueries {
     }
 
     private Optional<Traceback> occurrence(long firstId, boolean withContext) {
-        return find(new TermQuery(TracebackDocuments.key(firstId)), withContext);
+        Optional<Traceback> first = find(new TermQuery(TracebackDocuments.key(firstId, 0)), withContext);
+        // A store of format 1 opened read-only has no keys; its documents all have ordinal 0.
+        return first.isPresent() ? first : find(new TermQuery(TracebackDocuments.firstId(firstId)), withContext);
     }
 
     private Optional<Traceback> find(Query key, boolean withContext) {

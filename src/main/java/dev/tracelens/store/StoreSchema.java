@@ -12,9 +12,16 @@ public final class StoreSchema {
 
     /**
      * Version of the on-disk layout, recorded in every commit's user data. Bump it whenever a
-     * field changes meaning; a store written with a newer version is refused, not misread.
+     * field changes meaning; a store written with a newer version is refused, not misread, and
+     * an older one is upgraded when opened for writing ({@link StoreUpgrade}).
+     *
+     * <ul>
+     *   <li>1: traceback documents keyed by {@link #FIRST_ID}.</li>
+     *   <li>2: keyed by {@link #KEY} ({@code firstId/ordinal}), so a row holding two tracebacks
+     *       keeps both (ADR 0007).</li>
+     * </ul>
      */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /** Commit user data key holding {@link #FORMAT_VERSION}. */
     public static final String FORMAT_KEY = "tracelens.store.format";
@@ -25,7 +32,9 @@ public final class StoreSchema {
     public static final String KIND_ARCHIVE = "archive";
 
     // Traceback documents.
-    /** Papertrail id of the header row: the document key (keyword + numeric doc values). */
+    /** The document key: {@code firstId/ordinal} (keyword), see {@link TracebackDocuments#key}. */
+    public static final String KEY = "key";
+    /** Papertrail id of the header row (keyword + numeric doc values); a row may hold several tracebacks. */
     public static final String FIRST_ID = "firstId";
     /**
      * Papertrail id of the row that ends the traceback, the {@code id} of {@code scan --format

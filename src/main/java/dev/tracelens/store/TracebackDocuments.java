@@ -21,9 +21,10 @@ import java.util.List;
 /**
  * Maps a {@link Traceback} to its Lucene document and back.
  *
- * <p>The key is {@code firstId}, the Papertrail id of the header row, not {@code id} (the last
- * row): a traceback cut off at the end of one import and completed by the next has the same
- * header but a different last row, and must stay one document.
+ * <p>The key is the header row's Papertrail id with the traceback's ordinal within that row
+ * ({@code firstId/ordinal}, ADR 0007), not {@code id} (the last row): a traceback cut off at an
+ * archive's end and completed later has the same header but a different last row, and must stay
+ * one document; two tracebacks printed in one row must stay two.
  */
 final class TracebackDocuments {
 
@@ -48,22 +49,32 @@ final class TracebackDocuments {
         this.json = json;
     }
 
-    static Term key(long firstId) {
+    /** Every traceback whose header is in this row (nearly always one). */
+    static Term firstId(long firstId) {
         return new Term(StoreSchema.FIRST_ID, Long.toString(firstId));
     }
 
     /** The document key of a traceback: which stored document a new version of it replaces. */
     static String keyOf(Traceback t) {
-        return Long.toString(t.firstId());
+        return keyOf(t.firstId(), t.ordinal());
+    }
+
+    static String keyOf(long firstId, int ordinal) {
+        return firstId + "/" + ordinal;
     }
 
     static Term key(Traceback t) {
-        return new Term(StoreSchema.FIRST_ID, keyOf(t));
+        return new Term(StoreSchema.KEY, keyOf(t));
+    }
+
+    static Term key(long firstId, int ordinal) {
+        return new Term(StoreSchema.KEY, keyOf(firstId, ordinal));
     }
 
     Document toDocument(Traceback t) {
         Document doc = new Document();
         doc.add(new StringField(StoreSchema.KIND, StoreSchema.KIND_TRACEBACK, Field.Store.NO));
+        doc.add(new StringField(StoreSchema.KEY, keyOf(t), Field.Store.NO));
         doc.add(new StringField(StoreSchema.FIRST_ID, Long.toString(t.firstId()), Field.Store.NO));
         doc.add(new NumericDocValuesField(StoreSchema.FIRST_ID, t.firstId()));
         doc.add(new StringField(StoreSchema.LAST_ID, Long.toString(t.id()), Field.Store.NO));

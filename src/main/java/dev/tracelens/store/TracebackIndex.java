@@ -46,8 +46,14 @@ public interface TracebackIndex extends AutoCloseable {
      */
     Optional<HistoricalReflection> reflection(long firstId, int maxIds);
 
-    /** The occurrence whose header row has this Papertrail id, with its context. */
+    /**
+     * The occurrence whose header row has this Papertrail id, with its context: the first of
+     * that row when it holds several tracebacks.
+     */
     Optional<Traceback> occurrence(long firstId);
+
+    /** The {@code ordinal}-th (from 0) traceback whose header is in row {@code firstId}, with its context. */
+    Optional<Traceback> occurrence(long firstId, int ordinal);
 
     /** The occurrence whose first or last row has this Papertrail id. */
     Optional<Traceback> occurrenceByAnyId(long id);

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -89,7 +90,15 @@ public final class TracebackStore implements Closeable {
 
     /** Opens (creating if needed) the store at {@code dir} for reading and writing. */
     public static TracebackStore open(Path dir) {
-        return open(dir, false, UnaryOperator.identity());
+        return open(dir, notice -> { });
+    }
+
+    /**
+     * The same, saying through {@code notices} what it does that the user should know about,
+     * e.g. that a store of an older format is being upgraded (which may take a while).
+     */
+    public static TracebackStore open(Path dir, Consumer<String> notices) {
+        return open(dir, false, UnaryOperator.identity(), notices);
     }
 
     /** Opens an existing store without taking the write lock; it sees the last commit. */
@@ -99,6 +108,11 @@ public final class TracebackStore implements Closeable {
 
     /** {@code wrapper} lets tests put a faulty directory (e.g. a full disk) under the store. */
     static TracebackStore open(Path dir, boolean readOnly, UnaryOperator<Directory> wrapper) {
+        return open(dir, readOnly, wrapper, notice -> { });
+    }
+
+    private static TracebackStore open(Path dir, boolean readOnly, UnaryOperator<Directory> wrapper,
+                                       Consumer<String> notices) {
         Path path = dir.toAbsolutePath().normalize();
         Directory directory = null;
         try {
@@ -110,7 +124,12 @@ public final class TracebackStore implements Closeable {
             // unmapping every new segment file); readers keep the faster mapped reads.
             directory = wrapper.apply(readOnly ? FSDirectory.open(path) : new NIOFSDirectory(path));
             TracebackStore store = new TracebackStore(path, directory, readOnly);
-            store.start();
+            try {
+                store.start(notices);
+            } catch (IOException | RuntimeException e) {
+                store.closeWriterQuietly();
+                throw e;
+            }
             return store;
         } catch (StoreException e) {
             closeQuietly(directory);
@@ -121,10 +140,11 @@ public final class TracebackStore implements Closeable {
         }
     }
 
-    private void start() throws IOException {
+    private void start(Consumer<String> notices) throws IOException {
         boolean exists = DirectoryReader.indexExists(directory);
+        int version = StoreSchema.FORMAT_VERSION;
         if (exists) {
-            checkFormat();
+            version = checkFormat();
         } else if (readOnly) {
             throw new StoreException("There is no Tracelens store at " + path + " (import archives first)");
         } else {
@@ -137,6 +157,24 @@ public final class TracebackStore implements Closeable {
         openWriter();
         if (!exists) {
             commit();
+        } else if (version < StoreSchema.FORMAT_VERSION) {
+            notices.accept("Upgrading the store at " + path + " from format " + version + " to "
+                    + StoreSchema.FORMAT_VERSION + " (every traceback is kept; this may take a while)...");
+            long kept = StoreUpgrade.fromVersion1(this);
+            notices.accept("Upgraded the store at " + path + " to format " + StoreSchema.FORMAT_VERSION
+                    + ": " + kept + " tracebacks kept.");
+        }
+    }
+
+    private void closeWriterQuietly() {
+        closeQuietly(searchers);
+        IndexWriter w = writer;
+        if (w != null) {
+            try {
+                w.rollback();
+            } catch (IOException | RuntimeException ignored) {
+                // Failed while opening: the last commit is what stays on disk.
+            }
         }
     }
 
@@ -156,7 +194,8 @@ public final class TracebackStore implements Closeable {
         searchers = new SearcherManager(writer, true, false, null);
     }
 
-    private void checkFormat() throws IOException {
+    /** The store's format version; refuses one this Tracelens cannot read. */
+    private int checkFormat() throws IOException {
         Map<String, String> userData;
         try {
             userData = SegmentInfos.readLatestCommit(directory).getUserData();
@@ -185,6 +224,7 @@ public final class TracebackStore implements Closeable {
         if (v < 1) {
             throw new StoreException("The store at " + path + " has an unknown format version " + v);
         }
+        return v;
     }
 
     /** A new store must not be created among someone else's files (e.g. --store ~). */

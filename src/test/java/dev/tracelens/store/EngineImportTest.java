@@ -159,4 +159,24 @@ class EngineImportTest {
                         + t.context().size())
                 .sorted().toList();
     }
+
+    /** Two tracebacks printed in one row (rsyslog's #012 for newlines) are two documents, not one. */
+    @Test
+    void aRowHoldingTwoTracebacksKeepsBoth() throws IOException {
+        Path file = tsv(tmp.resolve("archives"), "2016-08-12-00.tsv", 1000,
+                "a|Traceback (most recent call last):#012  File \"/srv/x.py\", line 1, in f#012    g()#012ValueError: one"
+                        + "#012Traceback (most recent call last):#012  File \"/srv/y.py\", line 2, in h#012    k()#012KeyError: two",
+                "a|20286/MainThread INFO next");
+        try (TracebackStore store = TracebackStore.open(tmp.resolve("store"))) {
+            ImportResult r = new StoreImporter(store, 5).importArchives(List.of(file), ImportListener.NONE);
+            assertEquals(2, r.tracebacksWritten());
+            assertEquals(0, r.replaced());
+            assertEquals(2, store.tracebackCount());
+            StoreQueries q = new StoreQueries(store);
+            assertEquals("ValueError", q.occurrence(1000, 0).orElseThrow().exceptionType());
+            assertEquals("KeyError", q.occurrence(1000, 1).orElseThrow().exceptionType());
+            assertEquals(2, q.groups(StoreFilter.ALL, GroupSort.COUNT, 10).totalGroups());
+            assertEquals(2, new ArchiveRegistry(store).list().getFirst().tracebacks());
+        }
+    }
 }

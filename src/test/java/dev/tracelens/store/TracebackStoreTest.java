@@ -55,7 +55,7 @@ class TracebackStoreTest {
         Path dir = tmp.resolve("s");
         rawIndex(dir, Map.of(StoreSchema.FORMAT_KEY, "99"));
         StoreException e = assertThrows(StoreException.class, () -> TracebackStore.open(dir));
-        assertTrue(e.getMessage().contains("format version 99, newer than this Tracelens understands (1)"),
+        assertTrue(e.getMessage().contains("format version 99, newer than this Tracelens understands (" + StoreSchema.FORMAT_VERSION + ")"),
                 e.getMessage());
         assertThrows(StoreException.class, () -> TracebackStore.openReadOnly(dir));
     }

@@ -1,0 +1,136 @@
+package dev.tracelens.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracelens.traceback.Traceback;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.tracelens.store.TestTracebacks.T0;
+import static dev.tracelens.store.TestTracebacks.tb;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A store written in format 1 (documents keyed by {@code firstId} alone, traceback JSON without
+ * ordinal, language and line kinds) is read as it is when opened read-only, and upgraded to the
+ * current format, keeping every traceback, when opened for writing.
+ */
+class StoreUpgradeTest {
+    @TempDir
+    Path tmp;
+
+    /** Writes what Tracelens 1 wrote: the same fields minus {@link StoreSchema#KEY}, format 1 in the commit. */
+    static void writeFormatOneStore(Path dir, List<Traceback> tracebacks, List<ArchiveRecord> archives)
+            throws IOException {
+        StoreJsonCodec codec = new StoreJsonCodec();
+        TracebackDocuments documents = new TracebackDocuments(codec);
+        ObjectMapper mapper = new ObjectMapper();
+        try (FSDirectory d = FSDirectory.open(dir);
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new TracebackFilteredAnalyzer()))) {
+            for (Traceback t : tracebacks) {
+                Document doc = documents.toDocument(t);
+                doc.removeField(StoreSchema.KEY);
+                doc.removeField(StoreSchema.TRACEBACK_JSON);
+                ObjectNode json = (ObjectNode) mapper.readTree(codec.write(t.withContext(List.of())));
+                json.remove(List.of("ordinal", "language", "lineKinds"));
+                doc.add(new StoredField(StoreSchema.TRACEBACK_JSON, mapper.writeValueAsBytes(json)));
+                w.addDocument(doc);
+            }
+            for (ArchiveRecord r : archives) {
+                Document doc = new Document();
+                doc.add(new StringField(StoreSchema.KIND, StoreSchema.KIND_ARCHIVE, Field.Store.NO));
+                doc.add(new StringField(StoreSchema.ARCHIVE_NAME, r.name(), Field.Store.NO));
+                doc.add(new StoredField(StoreSchema.ARCHIVE_JSON, codec.write(r)));
+                w.addDocument(doc);
+            }
+            w.setLiveCommitData(Map.of(StoreSchema.FORMAT_KEY, "1").entrySet());
+            w.commit();
+        }
+    }
+
+    private static List<Traceback> oldTracebacks() {
+        List<Traceback> out = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            out.add(tb(1000 + 10L * i, T0.plusSeconds(i), "fp" + i % 4, "2016-08-12-03.tsv"));
+        }
+        return out;
+    }
+
+    @Test
+    void formatOneStoreIsReadAsItIsAndUpgradedKeepingEveryTraceback() throws IOException {
+        Path dir = tmp.resolve("old");
+        List<Traceback> old = oldTracebacks();
+        ArchiveRecord archive = new ArchiveRecord("2016-08-12-03.tsv", "/x/2016-08-12-03.tsv", 10, 1, "sha256:00",
+                100, 0, 0, true, Instant.parse("2026-01-01T00:00:00Z"));
+        writeFormatOneStore(dir, old, List.of(archive));
+
+        try (TracebackStore store = TracebackStore.openReadOnly(dir)) {
+            assertEquals(40, store.tracebackCount());
+            assertEquals(old.get(3), new StoreQueries(store).occurrence(old.get(3).firstId()).orElseThrow());
+        }
+
+        List<String> notices = new ArrayList<>();
+        try (TracebackStore store = TracebackStore.open(dir, notices::add)) {
+            assertEquals(2, notices.size(), "before and after: " + notices);
+            assertTrue(notices.get(0).contains("from format 1 to 2"), notices.get(0));
+            assertTrue(notices.get(1).contains("40 tracebacks kept"), notices.get(1));
+            assertEquals(40, store.tracebackCount());
+            StoreQueries q = new StoreQueries(store);
+            for (Traceback t : old) {
+                assertEquals(t, q.occurrence(t.firstId(), 0).orElseThrow());
+                assertEquals(1, (int) store.search(s -> s.count(new TermQuery(TracebackDocuments.key(t)))),
+                        "keyed by firstId/ordinal now");
+            }
+            assertEquals(4, q.groups(StoreFilter.ALL, GroupSort.COUNT, 10).totalGroups());
+            assertEquals(List.of(archive.name()), new ArchiveRegistry(store).list().stream().map(ArchiveRecord::name).toList());
+
+            // A second traceback from the same header row is kept beside the first, not over it.
+            Traceback first = old.getFirst();
+            Traceback second = new Traceback(first.id(), first.firstId(), 1, first.timestamp(), first.host(),
+                    first.program(), first.language(), "ValueError", "two", first.frames(), first.causes(),
+                    first.text(), first.lineKinds(), first.context(), "fpX", first.fingerprintParts(), false,
+                    first.archive(), first.row());
+            store.writer().updateDocument(TracebackDocuments.key(second), store.documents().toDocument(second));
+            store.commit();
+            assertEquals(41, store.tracebackCount());
+            assertEquals(second, q.occurrence(first.firstId(), 1).orElseThrow());
+            assertEquals(first, q.occurrence(first.firstId()).orElseThrow());
+        }
+        try (FSDirectory d = FSDirectory.open(dir)) {
+            assertEquals("2", SegmentInfos.readLatestCommit(d).getUserData().get(StoreSchema.FORMAT_KEY));
+        }
+        notices.clear();
+        try (TracebackStore store = TracebackStore.open(dir, notices::add)) {
+            assertEquals(List.of(), notices, "upgraded once");
+            assertEquals(41, store.tracebackCount());
+        }
+    }
+
+    @Test
+    void emptyFolderIsNotAStoreToUpgrade() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("new"));
+        List<String> notices = new ArrayList<>();
+        try (TracebackStore store = TracebackStore.open(dir, notices::add)) {
+            assertEquals(0, store.tracebackCount());
+        }
+        assertEquals(List.of(), notices);
+    }
+}
