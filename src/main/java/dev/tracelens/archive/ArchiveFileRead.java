@@ -130,7 +130,9 @@ final class ArchiveFileRead {
     private boolean take(Chunk chunk) {
         if (sink == null) {
             // The format is told from the first 64 KiB (one chunk at the default size): gather them.
-            head = Arrays.copyOf(head, headLength + chunk.length);
+            if (headLength + chunk.length > head.length) { // doubling: small chunks would copy the head once each
+                head = Arrays.copyOf(head, Math.max(headLength + chunk.length, 2 * head.length));
+            }
             System.arraycopy(chunk.buffer, 0, head, headLength, chunk.length);
             headLength += chunk.length;
             decodedBytes += chunk.length;

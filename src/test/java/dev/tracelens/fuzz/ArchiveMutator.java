@@ -1,5 +1,6 @@
 package dev.tracelens.fuzz;
 
+import dev.tracelens.archive.InputFormat;
 import dev.tracelens.archive.ReaderOptions;
 
 import java.io.ByteArrayOutputStream;
@@ -101,7 +102,15 @@ final class ArchiveMutator {
             case 1, 2, 3, 4, 5 -> 64 * 1024;
             default -> r.nextBoolean() ? 16 + r.nextInt(100) : 117 + r.nextInt(8 * 1024);
         };
-        return new ReaderOptions(maxRow, chunk, 2 + r.nextInt(3));
+        // Papertrail forced: the check knows each line's fate exactly. Told by content (auto), JSON
+        // lines or plain text: rows may span lines, so the check holds to what every format promises.
+        InputFormat format = switch (r.nextInt(20)) {
+            case 0 -> InputFormat.JSONL;
+            case 1 -> InputFormat.TEXT;
+            case 2, 3, 4, 5, 6, 7, 8 -> InputFormat.AUTO;
+            default -> InputFormat.PAPERTRAIL;
+        };
+        return new ReaderOptions(maxRow, chunk, 2 + r.nextInt(3)).withInputFormat(format);
     }
 
     // ---- rows -------------------------------------------------------------------------------
@@ -119,10 +128,56 @@ final class ArchiveMutator {
             rows.addAll(r.nextInt(rows.size() + 1), textRows(r, seeds.texts().get(r.nextInt(seeds.texts().size())), r.nextBoolean()));
             return rows;
         }
-        if (pick < 19) {
+        if (pick < 18) {
             return interleave(r, window(r), textRows(r, seeds.texts().get(r.nextInt(seeds.texts().size())), false));
         }
-        return interleave(r, window(r), window(r));
+        if (pick < 19) {
+            return interleave(r, window(r), window(r));
+        }
+        return r.nextBoolean() ? jsonRows(r, window(r)) : plainLines(seeds.texts().get(r.nextInt(seeds.texts().size())));
+    }
+
+    /** Rows as JSON lines ({@code timestamp}, {@code host}, {@code program}, {@code message}, sometimes {@code exc_info}). */
+    private static List<byte[]> jsonRows(SplittableRandom r, List<byte[]> rows) {
+        List<byte[]> out = new ArrayList<>(rows.size());
+        for (byte[] row : rows) {
+            byte[][] f = fields(row);
+            if (f == null) {
+                out.add(row);
+                continue;
+            }
+            String message = json(new String(f[9], StandardCharsets.UTF_8).replace("#012", "\n"));
+            out.add(bytes("{\"timestamp\":\"" + json(new String(f[1], StandardCharsets.UTF_8)) + "\",\"host\":\""
+                    + json(new String(f[4], StandardCharsets.UTF_8)) + "\",\"program\":\"" + json(new String(f[8], StandardCharsets.UTF_8))
+                    + "\",\"message\":\"" + message + "\"" + (r.nextInt(10) == 0
+                    ? ",\"exc_info\":\"" + FuzzSeeds.PYTHON_HEADER + "\\n  File \\\"a.py\\\", line 1, in f\\nValueError: x\"" : "")
+                    + (r.nextInt(20) == 0 ? ",\"nested\":{\"a\":[1,2,{\"b\":null}]}" : "") + "}"));
+        }
+        return out;
+    }
+
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A corpus text as the plain lines of a log file. */
+    private static List<byte[]> plainLines(List<String> lines) {
+        List<byte[]> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            out.add(bytes(line));
+        }
+        return out;
     }
 
     private List<byte[]> window(SplittableRandom r) {

@@ -38,6 +38,7 @@ record FuzzInput(long seed, long index, ReaderOptions options, int contextRows, 
         StringBuilder b = new StringBuilder();
         b.append("seed ").append(seed).append(", input ").append(index).append(", maxRowBytes ").append(options.maxRowBytes())
                 .append(", chunkBytes ").append(options.chunkBytes()).append(", chunksInFlight ").append(options.chunksInFlight())
+                .append(", format ").append(options.inputFormat().label())
                 .append(", contextRows ").append(contextRows).append('\n');
         for (FuzzFile f : files) {
             b.append("  ").append(f.name()).append(": ").append(f.kind()).append(", ").append(f.bytes().length)

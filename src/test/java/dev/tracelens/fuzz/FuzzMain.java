@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * mvn -o -q -B test-compile exec:exec@fuzz -Dfuzz.inputs=10000000 [-Dfuzz.seed=19] [-Dfuzz.from=0]
  * </pre>
  * Options: {@code --inputs N --seed S --from I --budget-ms B --max-failures F --samples DIR
- * --corpus DIR --work DIR --failures DIR}. Prints progress each minute and a summary line;
+ * --corpus DIR --work DIR --failures DIR}; {@code --save DIR} only writes inputs out. Prints progress each minute and a summary line;
  * exits 0 with no failure, 1 with failures, 3 on a hang (the hung worker cannot be stopped).
  */
 public final class FuzzMain {
@@ -43,6 +43,7 @@ public final class FuzzMain {
         Path corpus = Path.of("../shared/corpus");
         Path work = null;
         Path failures = Path.of("target/fuzz-failures");
+        Path save = null;
         for (int i = 0; i < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -56,8 +57,19 @@ public final class FuzzMain {
                 case "--corpus" -> corpus = Path.of(v);
                 case "--work" -> work = Path.of(v);
                 case "--failures" -> failures = Path.of(v);
+                case "--save" -> save = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
+        }
+        if (save != null) { // only write the inputs out, to look at them or to keep one as a test
+            ArchiveMutator mutator = new ArchiveMutator(FuzzSeeds.load(samples, corpus));
+            for (long i = from; i < from + inputs; i++) {
+                Path dir = Files.createDirectories(save.resolve("seed-" + seed + "-input-" + i));
+                FuzzInput input = mutator.input(seed, i);
+                InputFiles.saveTo(dir, input);
+                System.out.print(input.describe());
+            }
+            return;
         }
         boolean ownWork = work == null;
         if (ownWork) {

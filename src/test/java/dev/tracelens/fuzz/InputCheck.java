@@ -2,6 +2,7 @@ package dev.tracelens.fuzz;
 
 import dev.tracelens.archive.ArchiveReader;
 import dev.tracelens.archive.ArchiveSummary;
+import dev.tracelens.archive.InputFormat;
 import dev.tracelens.archive.Problem;
 import dev.tracelens.archive.ReaderOptions;
 import dev.tracelens.archive.RowHandler;
@@ -100,7 +101,8 @@ final class InputCheck {
                 }
             }
         }
-        if (differential && options.maxRowBytes() == ReaderOptions.DEFAULT_MAX_ROW_BYTES && !nulInSniffedBytes(files)) {
+        if (differential && options.maxRowBytes() == ReaderOptions.DEFAULT_MAX_ROW_BYTES && options.inputFormat() == InputFormat.AUTO
+                && !nulInSniffedBytes(files)) {
             List<Traceback> scanned = new ArrayList<>();
             List<Problem> problems = new ArrayList<>();
             new TracebackScanner(input.contextRows()).scan(paths, new ScanListener() {
@@ -169,7 +171,9 @@ final class InputCheck {
         }
 
         List<Problem> problems = rec.problems.getOrDefault(f, List.of());
-        boolean fileProblem = false;
+        boolean fileProblem = false; // one that stopped the read
+        boolean trailing = false;
+        boolean empty = false;
         Map<Long, EnumSet<Problem.Kind>> rowProblems = new HashMap<>();
         long dropped = 0;
         for (Problem p : problems) {
@@ -183,7 +187,11 @@ final class InputCheck {
                 throw new AssertionError("problem text does not name the file: " + p);
             }
             if (p.row() == 0) {
-                fileProblem = true;
+                switch (p.kind()) {
+                    case TRAILING_DATA -> trailing = true;
+                    case EMPTY_FILE -> empty = true;
+                    default -> fileProblem = true;
+                }
             } else {
                 rowProblems.computeIfAbsent(p.row(), k -> EnumSet.noneOf(Problem.Kind.class)).add(p.kind());
                 if (p.rowDropped()) {
@@ -202,15 +210,18 @@ final class InputCheck {
             throw new AssertionError("file read as incomplete with no file-level problem to say why");
         }
 
+        if (!(!empty || (rows.isEmpty() && dropped == 0))) {
+            throw new AssertionError("EMPTY_FILE reported for a file with rows");
+        }
         if (file.kind() != FuzzInput.Kind.FILE) {
-            if (!(fileProblem && !summary.complete() && rows.isEmpty())) {
+            if (!(fileProblem && rows.isEmpty())) {
                 throw new AssertionError(file.kind() + " path not reported as unreadable");
             }
             return;
         }
         Reference ref = Reference.of(file);
         if (!ref.whole) {
-            if (!(fileProblem && !summary.complete())) {
+            if (!((fileProblem && !summary.complete()) || trailing)) {
                 throw new AssertionError("damaged input (" + file.how() + ") read as complete, with no problem");
             }
         } else if (!fileProblem) {
@@ -219,6 +230,15 @@ final class InputCheck {
             }
         }
 
+        if (options.inputFormat() != InputFormat.PAPERTRAIL) {
+            checkAnyFormat(rows, rowProblems, ref, fileProblem);
+            return;
+        }
+        if (ref.whole && !fileProblem && !ref.hasRow()) {
+            if (!(empty)) {
+                throw new AssertionError("a file with no rows not reported EMPTY_FILE");
+            }
+        }
         // Each line once: delivered, or dropped with a problem.
         Map<Long, Delivered> byRow = new HashMap<>();
         long previous = 0;
@@ -264,8 +284,49 @@ final class InputCheck {
         }
     }
 
+    private static final EnumSet<Problem.Kind> DROPS = EnumSet.noneOf(Problem.Kind.class);
+
+    static {
+        for (Problem.Kind k : Problem.Kind.values()) {
+            if (new Problem("x", 1, k, "").rowDropped()) {
+                DROPS.add(k);
+            }
+        }
+    }
+
     private static boolean drops(Problem.Kind k) {
-        return k == Problem.Kind.MISSING_COLUMNS || k == Problem.Kind.BAD_ID || k == Problem.Kind.BAD_TIMESTAMP;
+        return DROPS.contains(k);
+    }
+
+    /**
+     * JSON lines, plain text, or a format told by content: a row may span lines (a text line with no
+     * time continues the row before), so rows are checked to come in line order within the file, and
+     * every line of a file read without a stopping problem to lie at or before the last row or
+     * problem... that is, nothing after the last row is silently skipped.
+     */
+    private static void checkAnyFormat(List<Delivered> rows, Map<Long, EnumSet<Problem.Kind>> rowProblems, Reference ref,
+                                       boolean fileProblem) {
+        long previous = 0;
+        for (Delivered d : rows) {
+            if (!(d.row > previous)) {
+                throw new AssertionError("row numbers not increasing: " + d.row + " after " + previous);
+            }
+            previous = d.row;
+            if (!(!ref.whole || d.row <= ref.lines())) {
+                throw new AssertionError("row " + d.row + " of a file of " + ref.lines() + " lines");
+            }
+        }
+        for (Long row : rowProblems.keySet()) {
+            if (!(!ref.whole || row <= ref.lines())) {
+                throw new AssertionError("problem for row " + row + " of a file of " + ref.lines() + " lines");
+            }
+        }
+        if (ref.whole && !fileProblem && ref.hasRow() && rows.isEmpty()) {
+            boolean anyDropped = rowProblems.values().stream().anyMatch(k -> k.stream().anyMatch(InputCheck::drops));
+            if (!(anyDropped)) {
+                throw new AssertionError("a text file with non-blank lines gave no rows and no problem");
+            }
+        }
     }
 
     /** A line the reference has whole: a well-formed one must be delivered exactly; a delivered one must be well-formed. */
@@ -458,6 +519,7 @@ final class InputCheck {
             ascending.put(e.getKey(), asc);
         }
         java.util.Set<Long> covered = new java.util.HashSet<>();
+        java.util.Set<String> ordinals = new java.util.HashSet<>();
         Map<Integer, java.util.TreeSet<Integer>> starts = new HashMap<>();
         for (Traceback t : rec.tracebacks) {
             Integer f = fileIndex.get(t.archive());
@@ -473,8 +535,15 @@ final class InputCheck {
                 throw new AssertionError("traceback names " + t.archive() + " row " + t.row() + ", not a delivered row");
             }
             String at = "traceback at " + t.archive() + " row " + t.row() + ": ";
-            if (!(header.header)) {
-                throw new AssertionError(at + "its row holds no traceback header");
+            boolean python = "python".equals(t.language());
+            if (!(!python || header.header)) {
+                throw new AssertionError(at + "a Python traceback whose row holds no traceback header");
+            }
+            if (!(t.ordinal() >= 0 && ordinals.add(key(header.file, header.row) + ":" + t.ordinal()))) {
+                throw new AssertionError(at + "ordinal " + t.ordinal() + " twice for one row");
+            }
+            if (!(t.lineKinds().size() == t.text().split("\n", -1).length)) {
+                throw new AssertionError(at + t.lineKinds().size() + " line kinds for " + t.text().split("\n", -1).length + " lines");
             }
             if (!(t.firstId() == header.id)) {
                 throw new AssertionError(at + "firstId " + t.firstId() + " is not its row's id " + header.id);
@@ -527,7 +596,7 @@ final class InputCheck {
             if (!(t.exceptionType() != null && t.message() != null && t.text() != null)) {
                 throw new AssertionError(at + "null type, message or text");
             }
-            if (!(t.text().contains(FuzzSeeds.PYTHON_HEADER.substring(0, 33)))) {
+            if (!(!python || t.text().contains(FuzzSeeds.PYTHON_HEADER.substring(0, 33)))) {
                 throw new AssertionError(at + "text lacks the header");
             }
         }
@@ -696,6 +765,15 @@ final class InputCheck {
 
         int to(long line) {
             return ends[(int) line - 1];
+        }
+
+        boolean hasRow() {
+            for (long line = 1; line <= lines(); line++) {
+                if (!blank(line)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean blank(long line) {

@@ -1,5 +1,6 @@
 package dev.tracelens.fuzz;
 
+import dev.tracelens.archive.InputFormat;
 import dev.tracelens.archive.ReaderOptions;
 
 import java.io.IOException;
@@ -55,6 +56,7 @@ final class InputFiles {
         p.setProperty("chunkBytes", Integer.toString(input.options().chunkBytes()));
         p.setProperty("chunksInFlight", Integer.toString(input.options().chunksInFlight()));
         p.setProperty("contextRows", Integer.toString(input.contextRows()));
+        p.setProperty("inputFormat", input.options().inputFormat().label());
         List<String> names = new ArrayList<>();
         for (FuzzInput.FuzzFile f : input.files()) {
             names.add(f.kind() + ":" + f.name());
@@ -74,7 +76,8 @@ final class InputFiles {
             p.load(r);
         }
         ReaderOptions options = new ReaderOptions(Integer.parseInt(p.getProperty("maxRowBytes")),
-                Integer.parseInt(p.getProperty("chunkBytes")), Integer.parseInt(p.getProperty("chunksInFlight")));
+                Integer.parseInt(p.getProperty("chunkBytes")), Integer.parseInt(p.getProperty("chunksInFlight")))
+                .withInputFormat(InputFormat.parse(p.getProperty("inputFormat", "papertrail")));
         List<FuzzInput.FuzzFile> files = new ArrayList<>();
         for (String entry : p.getProperty("files").split(",")) {
             FuzzInput.Kind kind = FuzzInput.Kind.valueOf(entry.substring(0, entry.indexOf(':')));
