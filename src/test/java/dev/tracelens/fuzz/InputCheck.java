@@ -231,7 +231,7 @@ final class InputCheck {
         }
 
         if (options.inputFormat() != InputFormat.PAPERTRAIL) {
-            checkAnyFormat(rows, rowProblems, ref, fileProblem);
+            checkAnyFormat(rows, rowProblems, ref, fileProblem || empty);
             return;
         }
         if (ref.whole && !fileProblem && !ref.hasRow()) {
@@ -301,11 +301,11 @@ final class InputCheck {
     /**
      * JSON lines, plain text, or a format told by content: a row may span lines (a text line with no
      * time continues the row before), so rows are checked to come in line order within the file, and
-     * every line of a file read without a stopping problem to lie at or before the last row or
-     * problem... that is, nothing after the last row is silently skipped.
+     * a file with non-blank lines read without a stopping problem to give rows, dropped rows or
+     * EMPTY_FILE (a text line of only tabs and spaces is blank to the text format).
      */
     private static void checkAnyFormat(List<Delivered> rows, Map<Long, EnumSet<Problem.Kind>> rowProblems, Reference ref,
-                                       boolean fileProblem) {
+                                       boolean reported) {
         long previous = 0;
         for (Delivered d : rows) {
             if (!(d.row > previous)) {
@@ -321,7 +321,7 @@ final class InputCheck {
                 throw new AssertionError("problem for row " + row + " of a file of " + ref.lines() + " lines");
             }
         }
-        if (ref.whole && !fileProblem && ref.hasRow() && rows.isEmpty()) {
+        if (ref.whole && !reported && ref.hasRow() && rows.isEmpty()) {
             boolean anyDropped = rowProblems.values().stream().anyMatch(k -> k.stream().anyMatch(InputCheck::drops));
             if (!(anyDropped)) {
                 throw new AssertionError("a text file with non-blank lines gave no rows and no problem");
