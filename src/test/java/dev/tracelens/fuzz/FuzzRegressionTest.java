@@ -1,0 +1,40 @@
+package dev.tracelens.fuzz;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Replays every input the fuzzer once failed on, kept under {@code src/test/resources/fuzz/} (a
+ * folder per input, as the fuzzer saves them: its files and {@code input.properties}), through
+ * the same check. To keep a new one: copy its folder from {@code target/fuzz-failures/} there,
+ * without the README, under a name that says what it is.
+ */
+class FuzzRegressionTest {
+    private static final Path SAVED = Path.of("src/test/resources/fuzz");
+
+    @TempDir
+    Path work;
+
+    @TestFactory
+    Stream<DynamicTest> everySavedInputPassesTheCheck() throws IOException {
+        List<Path> inputs;
+        try (Stream<Path> dirs = Files.list(SAVED)) {
+            inputs = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        assertFalse(inputs.isEmpty(), "no saved inputs in " + SAVED);
+        return inputs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+            FuzzInput input = InputFiles.load(dir);
+            Path folder = Files.createDirectories(work.resolve(dir.getFileName().toString()));
+            InputCheck.check(input, new InputFiles(folder).write(input), true, true);
+        }));
+    }
+}
