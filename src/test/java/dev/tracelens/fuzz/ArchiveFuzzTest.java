@@ -68,7 +68,7 @@ class ArchiveFuzzTest {
     @Test
     void aHangIsReportedWithItsInputSaved(@TempDir Path dir) throws IOException {
         FuzzRun run = new FuzzRun(FuzzSeeds.load(Path.of("sample-logs"), corpus()), dir.resolve("work"), dir.resolve("failures"),
-                0, 1, System.out, 0);
+                0, 1, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), 0);
         FuzzRun.Result result = run.run(19, 0, 1_000);
         assertTrue(result.hung(), result.summary());
         assertEquals(1, result.saved().size());
