@@ -226,7 +226,7 @@ public final class StoreLibrary implements TracebackLibrary {
         try {
             return call.get();
         } catch (QuerySyntaxException e) {
-            throw new InvalidQueryException(e.getMessage(), e);
+            throw new InvalidQueryException(e.getMessage(), e.query(), e.column(), e.reason(), e);
         } catch (NoSearchableWordsException e) {
             throw new InvalidQueryException(e.getMessage(), e);
         }

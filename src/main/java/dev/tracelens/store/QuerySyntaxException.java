@@ -7,11 +7,22 @@ package dev.tracelens.store;
 public final class QuerySyntaxException extends StoreException {
     private final String query;
     private final int column;
+    private final String reason;
 
     public QuerySyntaxException(String query, int column, String message, Throwable cause) {
+        this(query, column, message, message, cause);
+    }
+
+    public QuerySyntaxException(String query, int column, String message, String reason, Throwable cause) {
         super(message, cause);
         this.query = query;
         this.column = column;
+        this.reason = reason;
+    }
+
+    /** What is wrong in a few words ("a quote is not closed"), without the query or the column. */
+    public String reason() {
+        return reason;
     }
 
     public String query() {

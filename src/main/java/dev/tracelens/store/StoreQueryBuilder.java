@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 /** Turns a {@link StoreFilter} into a Lucene query. Thread-safe. */
 final class StoreQueryBuilder {
     private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
+    /** The token a parse error names: {@code Encountered " <AND> "AND "" at line 1}. */
+    private static final Pattern ENCOUNTERED = Pattern.compile("Encountered \" \\S+ \"(.+?) \"\" at line");
 
     private final Analyzer queryAnalyzer;
 
@@ -91,8 +93,11 @@ final class StoreQueryBuilder {
 
     private static QuerySyntaxException syntaxError(String text, ParseException e) {
         int column = 0;
+        String token = null;
         if (e.currentToken != null && e.currentToken.next != null) {
-            column = e.currentToken.next.beginColumn;
+            // The parser counts columns from 0; people (and the message) count from 1.
+            column = e.currentToken.next.beginColumn + 1;
+            token = e.currentToken.next.kind == 0 ? null : e.currentToken.next.image;
         }
         String detail = e.getMessage() == null ? "" : e.getMessage();
         int expecting = detail.indexOf("\nWas expecting");
@@ -100,14 +105,56 @@ final class StoreQueryBuilder {
             detail = detail.substring(0, expecting);
         }
         detail = detail.replaceFirst("^Cannot parse '.*?': ", "").strip();
+        boolean lexical = detail.startsWith("Lexical error");
+        if (token == null) {
+            Matcher m = ENCOUNTERED.matcher(detail);
+            if (m.find()) {
+                token = m.group(1);
+            }
+        }
         if (column == 0) {
             Matcher m = COLUMN.matcher(detail);
             if (m.find()) {
-                column = Integer.parseInt(m.group(1));
+                // A parse error's column counts from 0; a lexical error's already names the
+                // character after the last one read, counted from 1.
+                column = Integer.parseInt(m.group(1)) + (lexical ? 0 : 1);
             }
         }
         String where = column > 0 ? " at column " + column : "";
-        return new QuerySyntaxException(text, column, "Bad query syntax" + where + " in '" + text + "': " + detail, e);
+        return new QuerySyntaxException(text, column, "Bad query syntax" + where + " in '" + text + "': " + detail,
+                reason(text, token, lexical, detail), e);
+    }
+
+    /** What is wrong, in a few words a user can act on (the parser's own words name grammar tokens). */
+    static String reason(String text, String token, boolean lexical, String detail) {
+        String t = text.strip();
+        if (lexical) {
+            return detail.contains("after prefix \"\\\"") || t.chars().filter(c -> c == '"').count() % 2 == 1
+                    ? "a quote is not closed"
+                    : "the query ends in a special character (escape it with \\)";
+        }
+        if (token != null) {
+            String tk = token.strip();
+            return switch (tk) {
+                case "AND", "OR" -> tk + " needs a word on both sides";
+                case "NOT" -> "NOT needs a word after it";
+                case ")" -> "a ')' has no '(' to close";
+                default -> "unexpected '" + tk + "'";
+            };
+        }
+        if (t.matches("(?s).*\\b(AND|OR|NOT)$")) {
+            return t.substring(t.lastIndexOf(' ') + 1) + " needs a word after it";
+        }
+        if (t.endsWith(":")) {
+            return "'" + t.substring(Math.max(t.lastIndexOf(' '), t.lastIndexOf('(')) + 1) + "' needs a value after it";
+        }
+        if (t.chars().filter(c -> c == '(').count() > t.chars().filter(c -> c == ')').count()) {
+            return "a '(' is not closed";
+        }
+        if (t.contains("[") || t.contains("{")) {
+            return "a range [from TO to] is not closed";
+        }
+        return "the query ends too early";
     }
 
     /** Whether anything in the query can match a document (a term, a pattern or match-all). */

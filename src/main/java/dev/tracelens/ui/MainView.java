@@ -357,17 +357,30 @@ public final class MainView {
         return box;
     }
 
+    /** Why the search did not run, and the query with a caret under the column where it goes wrong. */
     private Node queryError() {
         Label error = new Label();
         error.setId("query-error");
-        error.getStyleClass().add("query-error");
+        error.getStyleClass().add("query-error-text");
         error.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
         error.textProperty().bind(model.groups().queryErrorProperty());
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
         error.setMaxWidth(Double.MAX_VALUE);
         error.setWrapText(true);
-        return error;
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        Label caret = new Label();
+        caret.setId("query-caret");
+        caret.getStyleClass().add("query-caret");
+        caret.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.groups().queryProblemProperty().get() == null ? ""
+                        : model.groups().queryProblemProperty().get().caret(),
+                model.groups().queryProblemProperty()));
+        caret.managedProperty().bind(caret.textProperty().isNotEmpty());
+        caret.visibleProperty().bind(caret.managedProperty());
+        VBox box = new VBox(2, error, caret);
+        box.getStyleClass().add("query-error");
+        box.visibleProperty().bind(error.visibleProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node sampleBanner() {

@@ -144,7 +144,8 @@ class MainWindowUITest {
         int before = table.getItems().size();
         robot.clickOn("#search").write("payments AND (").type(KeyCode.ENTER);
         Label error = robot.lookup("#query-error").queryAs(Label.class);
-        waitUntil("the error shows", () -> error.isVisible() && error.getText().contains("syntax"));
+        waitUntil("the error shows", () -> error.isVisible() && error.getText().startsWith("Cannot search: a '(' is not closed"));
+        assertEquals("payments AND (\n              ^", robot.lookup("#query-caret").queryAs(Label.class).getText());
         assertEquals(before, table.getItems().size(), "the list stays as it was");
         robot.type(KeyCode.ESCAPE);
         waitUntil("clearing the search clears the error", () -> !error.isVisible());

@@ -50,6 +50,7 @@ public final class GroupsViewModel {
     private final ObservableList<String> programs = FXCollections.observableArrayList();
     private final ObservableList<String> types = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper queryError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<QueryProblem> queryProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyListText = new ReadOnlyStringWrapper(NO_MATCH);
     private final ReadOnlyObjectWrapper<Facets> facets = new ReadOnlyObjectWrapper<>(Facets.EMPTY);
@@ -123,6 +124,11 @@ public final class GroupsViewModel {
         return queryError.getReadOnlyProperty();
     }
 
+    /** The same, with the query and the column for a caret under it; null when the search ran. */
+    public ReadOnlyObjectProperty<QueryProblem> queryProblemProperty() {
+        return queryProblem.getReadOnlyProperty();
+    }
+
     /** "12 groups, 340 tracebacks". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
@@ -188,7 +194,7 @@ public final class GroupsViewModel {
     }
 
     /** What one load found: facets and groups from the same moment of the store. */
-    private record Loaded(Facets facets, GroupQuery query, List<GroupRow> groups, String error) {
+    private record Loaded(Facets facets, GroupQuery query, List<GroupRow> groups, QueryProblem error) {
     }
 
     /**
@@ -217,13 +223,13 @@ public final class GroupsViewModel {
                     try {
                         if (withFacets) {
                             TracebackLibrary.FacetsAndGroups both = library.facetsAndGroups(queryFor, LIMIT);
-                            return new Loaded(both.facets(), both.query(), both.groups(), "");
+                            return new Loaded(both.facets(), both.query(), both.groups(), null);
                         }
                         GroupQuery q = queryFor.apply(known);
-                        return new Loaded(known, q, library.groups(q, LIMIT), "");
+                        return new Loaded(known, q, library.groups(q, LIMIT), null);
                     } catch (InvalidQueryException e) {
                         Facets f = withFacets ? library.facets() : known;
-                        return new Loaded(f, queryFor.apply(f), null, e.getMessage());
+                        return new Loaded(f, queryFor.apply(f), null, QueryProblem.of(e));
                     }
                 })
                 .onSuccess(loaded -> {
@@ -242,11 +248,14 @@ public final class GroupsViewModel {
         replaceKeepingChoice(programs, f.programs());
         replaceKeepingChoice(types, f.types());
         if (loaded.groups() == null) {
-            queryError.set(loaded.error());
+            // The list keeps the previous results; an empty one says that nothing was searched.
+            showProblem(loaded.error());
             return;
         }
         List<GroupRow> list = loaded.groups();
         queryError.set("");
+        queryProblem.set(null);
+        emptyListText.set(NO_MATCH);
         replacing = true;
         try {
             query.set(loaded.query());
@@ -289,9 +298,16 @@ public final class GroupsViewModel {
         selected.set(keep);
     }
 
+    private void showProblem(QueryProblem p) {
+        queryProblem.set(p);
+        queryError.set(p.message() + (groups.isEmpty() ? " Nothing was searched."
+                : " The list shows the previous results."));
+        emptyListText.set(NOT_SEARCHED);
+    }
+
     private void showFailure(Exception e) {
-        if (e instanceof InvalidQueryException) {
-            queryError.set(e.getMessage());
+        if (e instanceof InvalidQueryException iq) {
+            showProblem(QueryProblem.of(iq));
         } else {
             queryError.set("The store could not answer: " + e.getMessage());
         }

@@ -70,14 +70,52 @@ class GroupsViewModelTest {
         int all = model.groups().size();
         model.searchTextProperty().set("payments AND (");
         model.search();
-        assertTrue(model.queryErrorProperty().get().contains("syntax"), model.queryErrorProperty().get());
+        assertEquals("Cannot search: a '(' is not closed (column 15). The list shows the previous results.",
+                model.queryErrorProperty().get());
+        assertEquals("payments AND (\n              ^", model.queryProblemProperty().get().caret(),
+                "the caret just after the end, where a word or ')' is missing");
         assertEquals(all, model.groups().size(), "the last good list stays");
+        // The issue's example: Lucene says "column 0"; people count from 1.
+        model.searchTextProperty().set("AND payments");
+        model.search();
+        assertEquals("Cannot search: AND needs a word on both sides (column 1). The list shows the previous results.",
+                model.queryErrorProperty().get());
+        assertEquals("AND payments\n^", model.queryProblemProperty().get().caret());
+        model.searchTextProperty().set("\"charge failed");
+        model.search();
+        assertTrue(model.queryErrorProperty().get().startsWith("Cannot search: a quote is not closed"),
+                model.queryErrorProperty().get());
         model.searchTextProperty().set("in line");
         model.search();
         assertTrue(model.queryErrorProperty().get().contains("no searchable words"));
         model.searchTextProperty().set("KeyError");
         model.search();
         assertEquals("", model.queryErrorProperty().get());
+        assertEquals(null, model.queryProblemProperty().get());
+    }
+
+    @Test
+    void aBadFirstQueryOnAnEmptyListSaysNothingWasSearched() {
+        model.searchTextProperty().set("NoSuchWordAnywhere");
+        model.search();
+        assertTrue(model.groups().isEmpty());
+        assertEquals(GroupsViewModel.NO_MATCH, model.emptyListTextProperty().get());
+        model.searchTextProperty().set("NoSuchWordAnywhere OR");
+        model.search();
+        assertEquals(GroupsViewModel.NOT_SEARCHED, model.emptyListTextProperty().get(),
+                "not \"No group matches\" as if the search had run");
+        assertTrue(model.queryErrorProperty().get().endsWith("Nothing was searched."), model.queryErrorProperty().get());
+    }
+
+    @Test
+    void fieldNamesAndStoredValuesAreOffered() {
+        SearchHelp help = new SearchHelp(model);
+        assertEquals(List.of("exceptionType:"), help.completions("payments exc", 12));
+        assertEquals(List.of("host:"), help.completions("ho", 2));
+        assertEquals(List.of(), help.completions("h", 1), "one letter is a word, not a field yet");
+        String type = model.types().getFirst();
+        assertTrue(help.completions("exceptionType:" + type.substring(0, 3), 17).contains("exceptionType:" + type),
+                help.completions("exceptionType:" + type.substring(0, 3), 17).toString());
     }
 
     @Test
