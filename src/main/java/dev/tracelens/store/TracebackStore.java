@@ -4,6 +4,7 @@ import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -230,11 +231,18 @@ public final class TracebackStore implements Closeable {
     /** A new store must not be created among someone else's files (e.g. --store ~). */
     private void refuseForeignFiles() throws IOException {
         try (Stream<Path> files = Files.list(path)) {
-            if (files.anyMatch(f -> !f.getFileName().toString().equals(LOCK_FILE))) {
+            // Lucene's own files without a commit are a store whose creation was killed before its first commit.
+            if (files.anyMatch(f -> !isLuceneFile(f.getFileName().toString()))) {
                 throw new StoreException(path + " is not empty and not a Tracelens store;"
                         + " choose an empty or new folder for the store");
             }
         }
+    }
+
+    private static boolean isLuceneFile(String name) {
+        return name.equals(LOCK_FILE) || name.startsWith(IndexFileNames.SEGMENTS)
+                || name.startsWith(IndexFileNames.PENDING_SEGMENTS)
+                || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches();
     }
 
     public Path path() {

@@ -18,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
  * each hour ends with a traceback that goes on in the next hour's file.
  */
 public final class ArchiveFixtures {
+    private static final String SILENT = "i-5113n7";
     private static final String[] HOSTS = {"i-2ee330b7", "i-0a1b2c3d", "i-99ff00aa"};
     private static final String[] TYPES = {"KeyError: 'user_id'", "ValueError: invalid literal for int()",
             "TypeError: unsupported operand"};
@@ -27,6 +28,14 @@ public final class ArchiveFixtures {
 
     /** Writes {@code hours} archives of about {@code tracebacksPerHour} tracebacks; returns them in order. */
     public static List<Path> write(Path dir, int hours, int tracebacksPerHour) throws IOException {
+        return write(dir, hours, tracebacksPerHour, false);
+    }
+
+    /**
+     * The same; with {@code silentHost} (and at least 4 hours) one more host starts a traceback
+     * at the end of hour 1, says nothing in hour 2, and ends it in hour 3.
+     */
+    public static List<Path> write(Path dir, int hours, int tracebacksPerHour, boolean silentHost) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         long id = 700_000_000_000L;
@@ -52,6 +61,14 @@ public final class ArchiveFixtures {
                         rows.add(new String[] {other, "31337/MainThread INFO app.jobs: tick " + t});
                     }
                 }
+            }
+            List<String> silent = traceback(42, "OSError: the host was silent for an hour");
+            if (silentHost && h == 1) {
+                rows.add(new String[] {SILENT, "4242/MainThread INFO app.jobs: nightly job starts"});
+                rows.add(new String[] {SILENT, "4242/MainThread INFO app.jobs: step 1"});
+                rows.addAll(silent.subList(0, 2).stream().map(l -> new String[] {SILENT, l}).toList());
+            } else if (silentHost && h == 3) {
+                rows.addAll(0, silent.subList(2, silent.size()).stream().map(l -> new String[] {SILENT, l}).toList());
             }
             List<String> crossing = traceback(99, "RuntimeError: cut by the hour");
             for (int i = 0; i < 3; i++) {
