@@ -35,11 +35,11 @@ final class FuzzRun {
         String summary() {
             return String.format("%,d inputs in %.1f s (%,.0f/s, %.2f ms of CPU each, %.2f ms of it on the checking thread), "
                             + "%d failure(s)%s; %,d rows, %,d tracebacks, "
-                            + "%,d input bytes; problems %s; slowest input %d (%.0f ms); heap after GC at most %d MiB",
+                            + "%,d input bytes; problems %s; slowest input %d (%.0f ms); live heap after a full GC at most %d MiB (%d full GCs)",
                     inputs, nanos / 1e9, inputs / Math.max(1e-9, nanos / 1e9), cpuNanos / 1e6 / Math.max(1, inputs),
                     workerCpuNanos / 1e6 / Math.max(1, inputs),
                     failures, hung ? " (a hang)" : "",
-                    rows, tracebacks, bytes, problems, slowestIndex, slowestNanos / 1e6, maxHeapAfterGc >> 20);
+                    rows, tracebacks, bytes, problems, slowestIndex, slowestNanos / 1e6, maxHeapAfterGc >> 20, fullGcs());
         }
     }
 
@@ -91,8 +91,8 @@ final class FuzzRun {
                 if (progressEveryMillis > 0 && now - lastProgress > TimeUnit.MILLISECONDS.toNanos(progressEveryMillis)) {
                     lastProgress = now;
                     long done = worker.done;
-                    log.printf("fuzz: %,d of %,d inputs, %.0f/s, %d failure(s), heap after GC at most %d MiB%n", done, count,
-                            done / ((now - start) / 1e9), worker.failures, maxHeapAfterGc() >> 20);
+                    log.printf("fuzz: %,d of %,d inputs, %.0f/s, %d failure(s), live heap after a full GC at most %d MiB (%d full GCs)%n",
+                            done, count, done / ((now - start) / 1e9), worker.failures, maxHeapAfterGc() >> 20, fullGcs());
                     log.flush();
                 }
             }
@@ -116,6 +116,7 @@ final class FuzzRun {
     }
 
     private static final java.util.concurrent.atomic.AtomicLong MAX_AFTER_GC = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong FULL_GCS = new java.util.concurrent.atomic.AtomicLong();
 
     static {
         // The heap still in use right after each collection, over all heap pools: what the run kept alive.
@@ -129,7 +130,12 @@ final class FuzzRun {
                         for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
                             used += u.getUsed();
                         }
-                        MAX_AFTER_GC.accumulateAndGet(used - nonHeapAfterGc(info), Math::max);
+                        // After a young collection the old generation still holds garbage: only a full
+                        // collection tells what is really kept alive.
+                        if (info.getGcAction().contains("major")) {
+                            MAX_AFTER_GC.accumulateAndGet(used - nonHeapAfterGc(info), Math::max);
+                            FULL_GCS.incrementAndGet();
+                        }
                     }
                 }, null, null);
             }
@@ -147,7 +153,11 @@ final class FuzzRun {
         return nonHeap;
     }
 
-    /** The largest heap occupancy seen right after a collection. */
+    static long fullGcs() {
+        return FULL_GCS.get();
+    }
+
+    /** The largest heap occupancy seen right after a full collection (0 before the first). */
     static long maxHeapAfterGc() {
         return MAX_AFTER_GC.get();
     }
