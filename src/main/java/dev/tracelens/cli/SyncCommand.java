@@ -1,7 +1,6 @@
 package dev.tracelens.cli;
 
 import dev.tracelens.archive.Problem;
-import dev.tracelens.store.ArchiveRecord;
 import dev.tracelens.common.VisibleText;
 import dev.tracelens.engine.ImportService;
 import dev.tracelens.engine.Stores;
@@ -153,12 +152,12 @@ final class SyncCommand implements Callable<Integer> {
             }
             SyncReport report;
             if (noImport) {
-                report = runCancellable(session, plan, new ProgressPrinter(err), printer(out));
+                report = runCancellable(session, () -> session.run(plan, new ProgressPrinter(err), printer(out)));
                 summarize(report, err);
             } else {
                 try (TracebackIndex store = Stores.open(storeOptions.directory())) {
                     StoreImport imports = new StoreImport(new ImportService(store, contextRows), err);
-                    report = runCancellable(session, plan, new ProgressPrinter(err), imports);
+                    report = runCancellable(session, () -> session.runImporting(plan, new ProgressPrinter(err), imports));
                     summarize(report, err);
                     out.printf(Locale.ROOT, "Imported %d archive(s), %,d tracebacks written; skipped %d unchanged."
                                     + " The store at %s holds %,d tracebacks.%n",
@@ -191,9 +190,10 @@ final class SyncCommand implements Callable<Integer> {
     /**
      * Synced archives into the store: each batch, in time order, while later downloads go on,
      * with the previous batch's last archive in front as warm-up (the same batches as the app's).
-     * Archives already imported unchanged are skipped by the store's registry.
+     * Archives already imported unchanged are skipped by the store's registry; those that could not
+     * be read go back to the sync as unreadable, with the reader's reason.
      */
-    private static final class StoreImport implements Consumer<SyncService.Batch> {
+    private static final class StoreImport implements SyncService.BatchImport {
         private final ImportService importer;
         private final PrintWriter err;
         int imported;
@@ -206,27 +206,26 @@ final class SyncCommand implements Callable<Integer> {
         }
 
         @Override
-        public void accept(SyncService.Batch batch) {
+        public List<SyncService.Unreadable> importBatch(SyncService.Batch batch) {
+            List<Problem> fileProblems = new java.util.ArrayList<>();
             ImportResult r = importer.importBatch(batch, new ImportListener() {
                 @Override
                 public void onProblem(Problem problem) {
                     err.println("warning: " + VisibleText.of(problem.toString(), false));
+                    if (problem.row() == 0) {
+                        fileProblems.add(problem);
+                    }
                 }
             });
             imported += r.imported().size();
             skipped += r.skipped().size();
             tracebacks += r.tracebacksWritten();
-            for (ArchiveRecord a : r.imported()) {
-                if (!a.complete()) {
-                    err.println("error: " + VisibleText.of(a.path(), false) + " could not be read completely; it will be read again next time");
-                }
-            }
+            return SyncService.unreadable(batch, r, fileProblems);
         }
     }
 
     /** Runs the sync; Ctrl-C cancels it and waits for the state to be saved before the JVM exits. */
-    private static SyncReport runCancellable(SyncService.Session session, SyncPlan plan, SyncListener listener,
-                                             Consumer<SyncService.Batch> ready) {
+    private static SyncReport runCancellable(SyncService.Session session, java.util.function.Supplier<SyncReport> run) {
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             session.cancel();
@@ -238,7 +237,7 @@ final class SyncCommand implements Callable<Integer> {
         }, "tracelens-sync-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return session.run(plan, listener, ready);
+            return run.get();
         } finally {
             done.countDown();
             try {
@@ -251,10 +250,12 @@ final class SyncCommand implements Callable<Integer> {
 
     private static String describe(SyncPlan plan, String range, SyncSettings s) {
         return String.format(Locale.ROOT,
-                "%d archives in s3://%s/%s for %s: %d new, %d changed, %d failed before, %d already synced (%s to download)",
+                "%d archives in s3://%s/%s for %s: %d new, %d changed, %d failed before, %d already synced%s (%s to download)",
                 plan.archives().size(), s.bucket(), s.prefix(), range,
                 plan.count(PlannedArchive.Status.NEW), plan.count(PlannedArchive.Status.CHANGED),
                 plan.count(PlannedArchive.Status.FAILED), plan.count(PlannedArchive.Status.SYNCED),
+                plan.count(PlannedArchive.Status.UNREADABLE) == 0 ? ""
+                        : ", " + plan.count(PlannedArchive.Status.UNREADABLE) + " unreadable before",
                 megabytes(plan.bytesToDownload()));
     }
 
@@ -264,9 +265,16 @@ final class SyncCommand implements Callable<Integer> {
                 r.cancelled() ? "Cancelled after" : "Synced", r.downloaded().size(), megabytes(r.bytesDownloaded()),
                 secs, megabytes((long) (r.bytesDownloaded() / secs)), r.alreadySynced().size(), r.failed().size());
         for (FailedArchive f : r.failed()) {
-            err.println("  failed: " + printable(f.key()) + ": " + f.reason());
+            err.println("  failed: " + printable(f.key()) + ": " + printable(f.reason()));
         }
-        if (!r.failed().isEmpty()) {
+        if (!r.stillUnreadable().isEmpty()) {
+            err.printf(Locale.ROOT, "%d archive(s) could not be read by an earlier sync and are unchanged in S3: not read again%n",
+                    r.stillUnreadable().size());
+            for (FailedArchive f : r.stillUnreadable()) {
+                err.println("  unreadable: " + printable(f.key()) + ": " + printable(f.reason()));
+            }
+        }
+        if (!r.failed().isEmpty() || !r.stillUnreadable().isEmpty()) {
             err.println("Run `tracelens sync --retry-failed` to retry only those.");
         }
         err.flush();

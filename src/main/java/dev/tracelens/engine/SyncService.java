@@ -1,6 +1,9 @@
 package dev.tracelens.engine;
 
+import dev.tracelens.archive.Problem;
 import dev.tracelens.store.ImportBatches;
+import dev.tracelens.store.ImportResult;
+import dev.tracelens.sync.FailedArchive;
 import dev.tracelens.sync.S3ArchiveSync;
 import dev.tracelens.sync.S3ClientFactory;
 import dev.tracelens.sync.SyncListener;
@@ -14,6 +17,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -21,11 +25,14 @@ import java.util.function.Function;
 
 /**
  * Sync, the same for {@code tracelens sync} and the app's Sync dialog: an S3 client for the
- * settings, the plan of a date range (or of the failed list), the settings saved once they
- * worked, then the downloads handed over in batches, in time order, each with the previous
- * batch's last file in front as warm-up ({@link ImportBatches}), so that what imports them
- * joins tracebacks that cross the hour between two batches. Where a batch goes (straight into
- * the store, or into the app's import queue) is the caller's business.
+ * settings, the plan of a date range (or of the failed list), the settings saved as soon as they
+ * parse (a first sync that fails on its credentials still remembers the bucket; secrets are never
+ * in them, see {@link SyncSettings}), then the downloads handed over in batches, in time order,
+ * each with the previous batch's last file in front as warm-up ({@link ImportBatches}), so that
+ * what imports them joins tracebacks that cross the hour between two batches. Where a batch goes
+ * (straight into the store, or into the app's import queue) is the caller's business; an archive
+ * the import could not read is marked so ({@link Session#markUnreadable}) and left alone by later
+ * syncs until it changes.
  */
 public final class SyncService {
     private final SyncSettingsFile settingsFile;
@@ -51,9 +58,51 @@ public final class SyncService {
         this(settingsFile, cacheDir, options, s -> S3ClientFactory.create(s, options));
     }
 
-    /** A sync against the bucket of these settings; close it to release its client. */
+    /** A sync against the bucket of these settings, which are saved now; close it to release its client. */
     public Session open(SyncSettings settings) {
+        settingsFile.save(settings); // the settings the user gave, kept even if S3 refuses them below
         return new Session(settings);
+    }
+
+    /**
+     * The archives of a batch that its import could not read completely, with the reader's reason:
+     * the first file-level problem reported for the file (e.g. "not a log file: binary data"), else
+     * a general one.
+     *
+     * @param fileProblems problems the import reported with row 0 (about whole files)
+     */
+    public static List<Unreadable> unreadable(Batch batch, ImportResult result, List<Problem> fileProblems) {
+        List<Unreadable> out = new ArrayList<>();
+        for (SyncedArchive a : batch.archives()) {
+            Path file = a.localFile().toAbsolutePath().normalize();
+            boolean bad = result.failed().stream().anyMatch(r -> samePath(r.path(), file))
+                    || result.imported().stream().anyMatch(r -> !r.complete() && samePath(r.path(), file));
+            if (bad) {
+                String name = file.getFileName().toString();
+                String reason = fileProblems.stream().filter(p -> p.row() == 0 && p.archive().equals(name))
+                        .map(Problem::detail).findFirst().orElse("it could not be read completely");
+                out.add(new Unreadable(a, reason));
+            }
+        }
+        return out;
+    }
+
+    private static boolean samePath(String recorded, Path file) {
+        try {
+            return recorded != null && Path.of(recorded).toAbsolutePath().normalize().equals(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** A synced archive its import could not read, and the reader's reason. */
+    public record Unreadable(SyncedArchive archive, String reason) {
+    }
+
+    /** Imports a batch and says which of its archives could not be read (see {@link #unreadable}). */
+    @FunctionalInterface
+    public interface BatchImport {
+        List<Unreadable> importBatch(Batch batch);
     }
 
     /**
@@ -91,17 +140,12 @@ public final class SyncService {
 
         /** The archives of the days {@code from}..{@code to} (inclusive) and how they compare with the cache. */
         public SyncPlan plan(LocalDate from, LocalDate to) {
-            return saved(sync.plan(from, to));
+            return sync.plan(from, to);
         }
 
         /** Only the archives in the failed list of earlier syncs, with their current ETags. */
         public SyncPlan planRetryFailed() {
-            return saved(sync.planRetryFailed());
-        }
-
-        private SyncPlan saved(SyncPlan plan) {
-            settingsFile.save(settings); // only settings that worked are remembered
-            return plan;
+            return sync.planRetryFailed();
         }
 
         /**
@@ -112,6 +156,33 @@ public final class SyncService {
             ImportBatches batches = new ImportBatches();
             return sync.runBatches(plan, listener, archives -> ready.accept(
                     new Batch(archives, batches.next(archives.stream().map(SyncedArchive::localFile).toList()))));
+        }
+
+        /**
+         * Like {@link #run(SyncPlan, SyncListener, Consumer)} with an import that says which archives
+         * it could not read: they are marked unreadable ({@link #markUnreadable}), told to the
+         * listener as failed, and in the report's failed list, so the run is not complete.
+         */
+        public SyncReport runImporting(SyncPlan plan, SyncListener listener, BatchImport importer) {
+            List<FailedArchive> unreadable = new ArrayList<>();
+            SyncReport report = run(plan, listener, batch -> {
+                for (Unreadable u : importer.importBatch(batch)) {
+                    FailedArchive f = markUnreadable(u);
+                    listener.failed(f);
+                    unreadable.add(f);
+                }
+            });
+            return report.withFailed(unreadable);
+        }
+
+        /**
+         * Records that a synced archive could not be read: in the failed list with the reader's
+         * reason, not downloaded or imported again until it changes in S3 or the failed list is
+         * retried. Also for an import that finished after the run (the app's queue).
+         */
+        public FailedArchive markUnreadable(Unreadable u) {
+            sync.markUnreadable(u.archive().key(), "could not be read: " + u.reason());
+            return new FailedArchive(u.archive().key(), "could not be read: " + u.reason());
         }
 
         /** Stops soon: downloads stop between chunks and keep their part files. Any thread. */

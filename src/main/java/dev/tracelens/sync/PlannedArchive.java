@@ -20,11 +20,16 @@ public record PlannedArchive(RemoteArchive remote, Status status, Path localFile
         /** In the cache at the listed ETag and size: nothing to download. */
         SYNCED,
         /** An earlier sync gave up on it; it is tried again. */
-        FAILED;
+        FAILED,
+        /**
+         * Synced before, but it could not be read (not an archive, damaged), and S3 still has it at
+         * the same ETag and size: neither downloaded nor imported again ({@code --retry-failed} does).
+         */
+        UNREADABLE;
 
         /** Whether the sync downloads archives in this state. */
         public boolean needsDownload() {
-            return this != SYNCED;
+            return this != SYNCED && this != UNREADABLE;
         }
     }
 }

@@ -154,6 +154,8 @@ public final class S3ArchiveSync {
             status = PlannedArchive.Status.NEW; // synced once, but the file was removed or damaged
         } else if (entry.get().size() != remote.size() || !String.valueOf(entry.get().etag()).equals(remote.etag())) {
             status = PlannedArchive.Status.CHANGED;
+        } else if (entry.get().status() == SyncState.Status.UNREADABLE) {
+            status = PlannedArchive.Status.UNREADABLE;
         } else {
             status = PlannedArchive.Status.SYNCED;
         }
@@ -211,6 +213,7 @@ public final class S3ArchiveSync {
         List<SyncedArchive> downloaded = new ArrayList<>();
         List<SyncedArchive> already = new ArrayList<>();
         List<FailedArchive> failed = new ArrayList<>();
+        List<FailedArchive> unreadable = new ArrayList<>();
         long handoffNanos = 0;
         int i = 0;
         try {
@@ -223,6 +226,11 @@ public final class S3ArchiveSync {
                         break; // hand over what is ready rather than wait
                     }
                     i++;
+                    if (p.status() == PlannedArchive.Status.UNREADABLE) {
+                        unreadable.add(new FailedArchive(p.remote().key(), state.get(p.remote().key())
+                                .map(SyncState.Entry::reason).orElse("it could not be read")));
+                        continue; // unchanged since it could not be read: not imported again
+                    }
                     if (f == null) {
                         SyncedArchive a = new SyncedArchive(p.remote().key(), p.localFile(), p.remote().etag(),
                                 p.remote().size(), false);
@@ -262,7 +270,17 @@ public final class S3ArchiveSync {
         }
         progress.report(null);
         return new SyncReport(downloaded, already, failed, progress.bytes.get(),
-                Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(handoffNanos), cancelled);
+                Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(handoffNanos), cancelled, unreadable);
+    }
+
+    /**
+     * Records that a synced archive could not be read (by the import that got it from
+     * {@link #runBatches}): it goes into the failed list with that reason, and later syncs neither
+     * download nor hand it over again until S3 has it at another ETag or size, or
+     * {@link #planRetryFailed()} asks for it.
+     */
+    public void markUnreadable(String key, String reason) {
+        state.markUnreadable(key, reason);
     }
 
     /** Stops the sync soon: downloads stop between chunks, keeping their part files for next time. */

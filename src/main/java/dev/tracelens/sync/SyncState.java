@@ -30,8 +30,11 @@ public final class SyncState {
     static final String FILE_NAME = "sync-state.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Whether an entry is done or given up on. */
-    public enum Status { SYNCED, FAILED }
+    /**
+     * Whether an entry is done or given up on: {@code UNREADABLE} was downloaded whole but could not
+     * be read (a binary, damaged gzip): it is not downloaded or imported again until it changes.
+     */
+    public enum Status { SYNCED, FAILED, UNREADABLE }
 
     /**
      * One key's state.
@@ -80,11 +83,11 @@ public final class SyncState {
         return Optional.ofNullable(entries.get(key));
     }
 
-    /** The keys in the failed list with their entries, in key order. */
+    /** The keys in the failed list (failed downloads and unreadable archives) with their entries, in key order. */
     public synchronized Map<String, Entry> failed() {
         TreeMap<String, Entry> out = new TreeMap<>();
         entries.forEach((k, e) -> {
-            if (e.status() == Status.FAILED) {
+            if (e.status() == Status.FAILED || e.status() == Status.UNREADABLE) {
                 out.put(k, e);
             }
         });
@@ -99,6 +102,20 @@ public final class SyncState {
     public synchronized void markFailed(RemoteArchive a, String reason) {
         entries.put(a.key(), new Entry(a.day().toString(), a.etag(), a.size(), Status.FAILED, reason));
         changed();
+    }
+
+    /**
+     * A synced archive that could not be read: it keeps the ETag and size it was synced at, so that
+     * the next sync leaves it alone unless it changed. Written at once (it comes after the import).
+     */
+    public synchronized void markUnreadable(String key, String reason) {
+        Entry e = entries.get(key);
+        if (e == null) {
+            return; // never synced: nothing to remember it by
+        }
+        entries.put(key, new Entry(e.day(), e.etag(), e.size(), Status.UNREADABLE, reason));
+        dirty = true;
+        save();
     }
 
     /** Forgets a key, e.g. a failed one that no longer exists in the bucket. */

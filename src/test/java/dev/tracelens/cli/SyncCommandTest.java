@@ -183,14 +183,76 @@ class SyncCommandTest {
     }
 
     @Test
-    void wrongCredentialsGiveOneLineWithoutTheSecret() {
+    void wrongCredentialsGiveOneLineWithoutTheSecretAndTheSettingsAreKept() throws Exception {
         Run r = run("--bucket", BUCKET, "--from", "2024-03-01", "--to", "2024-03-01", "--region", "us-east-1",
                 "--profile", "wrong", "--endpoint", server.endpoint());
         assertEquals(1, r.exit());
         assertEquals("tracelens sync: " + server.endpoint() + " refused the credentials (SignatureDoesNotMatch) for bucket "
                 + BUCKET + "; check --profile or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", r.err().strip());
         assertFalse(r.err().contains(WRONG_SECRET) || r.out().contains(WRONG_SECRET));
-        assertFalse(Files.exists(config.resolve("sync.json")), "settings that failed are not remembered");
+        // The settings the user gave are kept (issue 19), the secret never: fixing the profile is enough next time.
+        String saved = Files.readString(config.resolve("sync.json"));
+        assertTrue(saved.contains("\"bucket\" : \"" + BUCKET + "\"") && saved.contains(server.endpoint()), saved);
+        assertFalse(saved.contains(WRONG_SECRET) || saved.contains(S3ProxyServer.IDENTITY), saved);
+        Run fixed = run("--from", "2024-03-01", "--to", "2024-03-01", "--profile", "tltest", "--list");
+        assertEquals(0, fixed.exit(), fixed.err());
+        assertEquals(3, fixed.out().lines().filter(l -> l.startsWith("NEW ")).count(), fixed.out());
+    }
+
+    /**
+     * Archives that download fine but cannot be read (a binary, a truncated gzip) fail the sync
+     * with the reader's reason, and are neither downloaded nor imported again until they change in
+     * S3 or --retry-failed asks for them; a plain-text file named .tsv.gz is read as what it is.
+     */
+    @Test
+    void unreadableArchivesFailTheSyncOnceAndAreLeftAloneUntilTheyChange() throws Exception {
+        String bucket = "cli-unreadable";
+        S3Client admin = server.adminClient();
+        TestArchives.createBucket(admin, bucket);
+        String dir = "papertrail/logs/dt=2024-04-01/";
+        byte[] good = TestArchives.hourly(LocalDate.of(2024, 4, 1).atTime(0, 0), 50, 7);
+        byte[] elf = new byte[4096];
+        elf[0] = 0x7f;
+        elf[1] = 'E';
+        elf[2] = 'L';
+        elf[3] = 'F';
+        TestArchives.put(admin, bucket, dir + "2024-04-01-00.tsv.gz", good);
+        TestArchives.put(admin, bucket, dir + "2024-04-01-01.tsv.gz", elf);
+        TestArchives.put(admin, bucket, dir + "2024-04-01-02.tsv.gz", java.util.Arrays.copyOf(good, good.length / 2));
+        TestArchives.put(admin, bucket, dir + "2024-04-01-03.tsv.gz", new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(good)).readAllBytes()); // plain text under a .tsv.gz name
+        String[] range = {"--from", "2024-04-01", "--to", "2024-04-01"};
+
+        Run first = run("--bucket", bucket, range[0], range[1], range[2], range[3], "--region", "us-east-1",
+                "--profile", "tltest", "--endpoint", server.endpoint());
+        assertEquals(1, first.exit(), first.err());
+        assertTrue(first.err().contains("failed: " + dir + "2024-04-01-01.tsv.gz: could not be read: not a log file"), first.err());
+        assertTrue(first.err().contains("failed: " + dir + "2024-04-01-02.tsv.gz: could not be read: gzip data is truncated"), first.err());
+        assertFalse(first.err().contains("2024-04-01-03.tsv.gz: could not be read"), first.err());
+        assertTrue(first.err().contains("Run `tracelens sync --retry-failed`"), first.err());
+
+        Run second = run(range);
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.err().contains("0 new, 0 changed, 0 failed before, 2 already synced, 2 unreadable before (0.0 MB to download)"),
+                second.err());
+        assertTrue(second.err().contains("2 archive(s) could not be read by an earlier sync and are unchanged in S3: not read again"),
+                second.err());
+        assertFalse(second.err().contains("warning: 2024-04-01-01") || second.err().contains("warning: 2024-04-01-02"),
+                "not read again: " + second.err());
+        assertTrue(second.out().startsWith("Imported 0 archive(s)"), second.out());
+
+        // Fixed in S3: it changed, so it is downloaded and read again.
+        TestArchives.put(admin, bucket, dir + "2024-04-01-02.tsv.gz", TestArchives.hourly(LocalDate.of(2024, 4, 1).atTime(2, 0), 50, 8));
+        Run third = run(range);
+        assertEquals(0, third.exit(), third.err());
+        assertTrue(third.err().contains("1 changed") && third.err().contains("1 unreadable before"), third.err());
+        assertTrue(third.out().startsWith("Imported 1 archive(s)"), third.out());
+
+        // --retry-failed still tries the one that stays unreadable, and fails on it again.
+        Run retry = run("--retry-failed");
+        assertEquals(1, retry.exit(), retry.err());
+        assertTrue(retry.err().contains("1 archives in s3://" + bucket + "/papertrail/logs for the failed list"), retry.err());
+        assertTrue(retry.err().contains("failed: " + dir + "2024-04-01-01.tsv.gz: could not be read: not a log file"), retry.err());
     }
 
     /** sync.json must never hold a secret: an endpoint with user:password is refused before anything runs. */

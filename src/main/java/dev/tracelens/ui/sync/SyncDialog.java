@@ -191,7 +191,7 @@ public final class SyncDialog {
             setText(row.reason().isEmpty() ? s : s + ": " + row.reason());
             setTooltip(new Tooltip(SyncText.printable(row.key())
                     + (row.reason().isEmpty() ? "" : "\n" + row.reason())));
-            if (row.status() == ArchiveRow.Status.FAILED) {
+            if (row.status() == ArchiveRow.Status.FAILED || row.status() == ArchiveRow.Status.UNREADABLE) {
                 getStyleClass().add("error-text");
             }
         }

@@ -201,7 +201,7 @@ class SyncViewModelTest {
     }
 
     @Test
-    void badInputAndBadCredentialsAreSaidInOneSentenceAndNothingIsSaved() {
+    void badInputAndBadCredentialsAreSaidInOneSentenceAndOnlyParsedSettingsAreSaved() throws Exception {
         SyncViewModel m = pointedAt(server.endpoint());
         m.bucketProperty().set(" ");
         m.list();
@@ -222,6 +222,8 @@ class SyncViewModelTest {
         assertTrue(m.messageProperty().get().startsWith("The last day 2026-11-20 is before the first day"),
                 m.messageProperty().get());
 
+        assertFalse(Files.exists(settingsFile.file()), "settings that did not parse are not remembered");
+
         String wrong = "APP-WRONG-SECRET-mustnotappear-31";
         SyncViewModel denied = model(StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(S3ProxyServer.IDENTITY, wrong)));
@@ -234,7 +236,10 @@ class SyncViewModelTest {
         assertEquals(SyncViewModel.State.FAILED, denied.stateProperty().get());
         String msg = denied.messageProperty().get();
         assertFalse(msg.isBlank() || msg.contains(wrong) || msg.contains("\n") || msg.contains("Exception"), msg);
-        assertFalse(Files.exists(settingsFile.file()), "settings that did not work are not remembered");
         assertTrue(denied.archives().isEmpty());
+        // Settings that parse are kept although S3 refused the credentials (issue 19); a secret never is.
+        String saved = Files.readString(settingsFile.file());
+        assertTrue(saved.contains(bucket) && saved.contains(server.endpoint()), saved);
+        assertFalse(saved.contains(wrong) || saved.contains(S3ProxyServer.IDENTITY), saved);
     }
 }
