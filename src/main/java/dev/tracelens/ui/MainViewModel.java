@@ -137,12 +137,12 @@ public final class MainViewModel {
     }
 
     /** Synced archives, a batch at a time in time order, into the import queue (not the recent list). */
-    private void importSynced(List<Path> files) {
+    private ImportJob importSynced(List<Path> files) {
         if (sampleBanner.get() || settings.get().sampleDataOnly()) {
             sampleBanner.set(false);
             updateSettings(settings.get().withSampleData(true, false));
         }
-        imports.enqueue(files);
+        return imports.enqueue(files);
     }
 
     /** File → Export…: the report of the listed or the selected groups. */

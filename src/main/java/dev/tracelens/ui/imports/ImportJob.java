@@ -1,5 +1,7 @@
 package dev.tracelens.ui.imports;
 
+import dev.tracelens.archive.Problem;
+import dev.tracelens.store.ImportResult;
 import dev.tracelens.ui.task.TaskHandle;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -11,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,6 +32,8 @@ public final class ImportJob {
     private final ReadOnlyIntegerWrapper archivesCommitted = new ReadOnlyIntegerWrapper();
     private TaskHandle handle;
     private boolean cancelRequested;
+    private final java.util.concurrent.CompletableFuture<ImportResult> result = new java.util.concurrent.CompletableFuture<>();
+    private final List<Problem> fileProblems = new ArrayList<>();
 
     public ImportJob(List<Path> paths) {
         this.paths = List.copyOf(paths);
@@ -68,6 +73,31 @@ public final class ImportJob {
     /** Archives of this job whose tracebacks are committed (kept even if the job is cancelled later). */
     public ReadOnlyIntegerProperty archivesCommittedProperty() {
         return archivesCommitted.getReadOnlyProperty();
+    }
+
+    /**
+     * The import's result once the job ended, completed on the UI thread: null when it was cancelled
+     * or failed. The Sync window reads from it which synced archives could not be read.
+     */
+    public java.util.concurrent.CompletionStage<ImportResult> result() {
+        return result;
+    }
+
+    /** The problems about whole files (row 0) the job reported, e.g. why an archive could not be read. */
+    public List<Problem> fileProblems() {
+        return List.copyOf(fileProblems);
+    }
+
+    void noteProblems(List<Problem> problems) {
+        for (Problem p : problems) {
+            if (p.row() == 0) {
+                fileProblems.add(p);
+            }
+        }
+    }
+
+    void ended(ImportResult outcome) {
+        result.complete(outcome);
     }
 
     void archivesCommitted(int n) {

@@ -119,12 +119,20 @@ public final class ImportQueue {
             return;
         }
         current.set(job);
-        ImportTask task = new ImportTask(library, job, contextRows.getAsInt(), this::addProblems, onCommitted,
-                n -> onProgress.accept(n));
-        task.onSuccess(outcome -> job.finish(ImportJob.State.DONE, describe(outcome)))
-                .onCancelled(() -> job.finish(ImportJob.State.CANCELLED,
-                        "Cancelled; archives imported before stay in the store"))
+        ImportTask task = new ImportTask(library, job, contextRows.getAsInt(), problems -> {
+            job.noteProblems(problems);
+            addProblems(problems);
+        }, onCommitted, n -> onProgress.accept(n));
+        task.onSuccess(outcome -> {
+                    job.finish(ImportJob.State.DONE, describe(outcome));
+                    job.ended(outcome);
+                })
+                .onCancelled(() -> {
+                    job.finish(ImportJob.State.CANCELLED, "Cancelled; archives imported before stay in the store");
+                    job.ended(null);
+                })
                 .onFailure(e -> {
+                    job.ended(null);
                     job.finish(ImportJob.State.FAILED, "Failed: " + e.getMessage());
                     addProblems(List.of(new Problem(job.title(), 0, Problem.Kind.UNREADABLE_FILE,
                             "import failed: " + e.getMessage())));

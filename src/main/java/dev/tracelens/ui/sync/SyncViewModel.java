@@ -10,6 +10,7 @@ import dev.tracelens.sync.SyncProgress;
 import dev.tracelens.sync.SyncReport;
 import dev.tracelens.sync.SyncSettings;
 import dev.tracelens.sync.SyncSettingsFile;
+import dev.tracelens.ui.imports.ImportJob;
 import dev.tracelens.ui.task.BackgroundTask;
 import dev.tracelens.ui.task.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
@@ -60,7 +61,7 @@ public final class SyncViewModel {
     private final TaskExecutor executor;
     private final SyncSettingsFile settingsFile;
     private final SyncService service;
-    private final Consumer<List<Path>> importer;
+    private final Function<List<Path>, ImportJob> importer;
 
     private final StringProperty bucket = new SimpleStringProperty("");
     private final StringProperty prefix = new SimpleStringProperty(SyncSettings.DEFAULT_PREFIX);
@@ -85,11 +86,12 @@ public final class SyncViewModel {
      * @param cacheDir     where synced archives are kept
      * @param clients      makes the S3 client for settings ({@code S3ClientFactory} in the app)
      * @param importer     gets each batch of synced files to import, on the UI thread, in time
-     *                     order, the previous batch's last file in front as warm-up
+     *                     order, the previous batch's last file in front as warm-up, and gives the
+     *                     job whose result says which archives could not be read
      * @param clock        for the default range (yesterday and today, UTC)
      */
     public SyncViewModel(TaskExecutor executor, SyncSettingsFile settingsFile, Path cacheDir,
-                         Function<SyncSettings, S3Client> clients, SyncOptions options, Consumer<List<Path>> importer,
+                         Function<SyncSettings, S3Client> clients, SyncOptions options, Function<List<Path>, ImportJob> importer,
                          Clock clock) {
         this.executor = Objects.requireNonNull(executor);
         this.settingsFile = Objects.requireNonNull(settingsFile);
@@ -268,7 +270,16 @@ public final class SyncViewModel {
                         }
                     }, batch -> executor.runOnUi(() -> {
                         batch.archives().forEach(a -> mark(a.key(), ArchiveRow.Status.SYNCED, ""));
-                        importer.accept(batch.files());
+                        ImportJob job = importer.apply(batch.files());
+                        // An archive the queue could not read: failed, and left alone by the next syncs.
+                        job.result().thenAccept(result -> {
+                            if (result != null) {
+                                for (SyncService.Unreadable u : SyncService.unreadable(batch, result, job.fileProblems())) {
+                                    FailedArchive f = session.markUnreadable(u);
+                                    mark(f.key(), ArchiveRow.Status.FAILED, f.reason());
+                                }
+                            }
+                        });
                     }));
                 } finally {
                     running = null;

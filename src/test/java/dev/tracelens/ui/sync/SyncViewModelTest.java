@@ -177,14 +177,38 @@ class SyncViewModelTest {
         }
     }
 
+    /** An archive that downloads whole but is no log: failed with the reader's reason, then left alone. */
+    @Test
+    void anArchiveTheImportCannotReadFailsAndIsNotReadAgainUntilItChanges() {
+        byte[] elf = new byte[4096];
+        elf[0] = 0x7f;
+        elf[1] = 'E';
+        elf[2] = 'L';
+        elf[3] = 'F';
+        TestArchives.put(server.adminClient(), bucket, key("06"), elf);
+        SyncViewModel m = pointedAt(server.endpoint());
+        m.sync();
+        ArchiveRow row = m.archives().stream().filter(r -> r.key().equals(key("06"))).findFirst().orElseThrow();
+        assertEquals(ArchiveRow.Status.FAILED, row.status(), row.toString());
+        assertTrue(row.reason().startsWith("could not be read: not a log file"), row.reason());
+
+        SyncViewModel again = pointedAt(server.endpoint());
+        again.sync();
+        ArchiveRow later = again.archives().stream().filter(r -> r.key().equals(key("06"))).findFirst().orElseThrow();
+        assertEquals(ArchiveRow.Status.UNREADABLE, later.status(), later.toString());
+        assertTrue(imports.jobs().getLast().paths().stream().noneMatch(p -> p.getFileName().toString().equals(DAY + "-06.tsv.gz")),
+                "not handed to the import again: " + imports.jobs().getLast().paths());
+    }
+
     @Test
     void cancelStopsTheSyncAndSaysSo() {
         SyncViewModel[] holder = new SyncViewModel[1];
         Function<SyncSettings, S3Client> clients = s -> S3ClientFactory.create(s, OPTIONS, S3ProxyServer.credentials());
         SyncViewModel m = new SyncViewModel(new CurrentThreadTaskExecutor(), settingsFile, tmp.resolve("cache"), clients,
                 OPTIONS.withParallelism(1), files -> {
-                    imports.enqueue(files);
+                    var job = imports.enqueue(files);
                     holder[0].cancel(); // the user cancels once the first archives arrived
+                    return job;
                 }, Clock.systemUTC());
         holder[0] = m;
         m.bucketProperty().set(bucket);
