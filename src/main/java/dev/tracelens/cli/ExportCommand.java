@@ -34,8 +34,9 @@ import java.util.concurrent.Callable;
  * Jira), JSON or CSV. The file is written atomically: a failed export leaves no half report.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Exports a report of the traceback groups under the filter: html (self-contained page),"
-                + " md (GitHub Markdown), jira (Jira wiki markup), json, or csv (one row per occurrence or group).")
+        description = {"Exports a report of the traceback groups under the filter.",
+                "Formats: html (a self-contained page), md (GitHub Markdown), jira (Jira wiki markup), json, or csv"
+                        + " (one row per occurrence or per group)."})
 public final class ExportCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;

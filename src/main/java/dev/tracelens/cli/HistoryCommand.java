@@ -18,12 +18,13 @@ import java.util.Map;
 
 /** {@code tracelens history FINGERPRINT}: a group over time, and its historical reflection. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Counts a group's occurrences per hour or day, and its historical reflection: how many",
-                "stored tracebacks (any group, any time) have the same filtered token sequence as its latest one."})
+        description = {"Counts a group's occurrences per hour or day, with its historical reflection.",
+                "The historical reflection is how many stored tracebacks (of any group, at any time) have the same"
+                        + " filtered token sequence as the group's latest occurrence."})
 public final class HistoryCommand extends StoreCommand {
     private static final int BAR = 50;
 
-    @Parameters(paramLabel = "FINGERPRINT")
+    @Parameters(paramLabel = "FINGERPRINT", description = "The group (as `groups` lists it).")
     String fingerprint;
 
     @Mixin

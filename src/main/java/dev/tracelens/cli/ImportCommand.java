@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,15 @@ public final class ImportCommand extends StoreCommand {
             throw usage("--context must be 0 or more: " + contextRows);
         }
         dev.tracelens.archive.ReaderOptions reading = input.readerOptions(spec.commandLine());
+        // A path that is not there is the user's typo, not an archive to read again next time.
+        List<Path> missing = paths.stream().filter(p -> !Files.exists(p)).toList();
+        for (Path p : missing) {
+            err().println("tracelens import: " + VisibleText.of(p.toString(), false) + ": no such file or folder");
+        }
+        List<Path> existing = paths.stream().filter(p -> !missing.contains(p)).toList();
+        if (existing.isEmpty()) {
+            return FAILED;
+        }
         // Since JDK 22 System.console() exists even when redirected; isTerminal() tells.
         boolean terminal = System.console() != null && System.console().isTerminal();
         PrintWriter err = err();
@@ -82,7 +92,7 @@ public final class ImportCommand extends StoreCommand {
                 }
             }
         };
-        for (Path path : paths) {
+        for (Path path : existing) {
             if (java.nio.file.Files.isDirectory(path) && hasNoLogFiles(path)) {
                 listener.onProblem(dev.tracelens.archive.ArchiveReader.noLogFilesIn(path));
             }
@@ -90,7 +100,7 @@ public final class ImportCommand extends StoreCommand {
         ImportResult result;
         long total;
         try (TracebackIndex store = openForWriting()) {
-            result = new ImportService(store, contextRows, reading).importPaths(paths, listener);
+            result = new ImportService(store, contextRows, reading).importPaths(existing, listener);
             total = store.tracebackCount();
         }
         if (terminal) {
@@ -121,7 +131,7 @@ public final class ImportCommand extends StoreCommand {
         }
         // Nothing at all could be read (only empty files, folders without logs): say so by the exit code.
         boolean nothingRead = result.rows() == 0 && result.skipped().isEmpty();
-        return incomplete.isEmpty() && !nothingRead ? OK : FAILED;
+        return incomplete.isEmpty() && !nothingRead && missing.isEmpty() ? OK : FAILED;
     }
 
     private static boolean hasNoLogFiles(Path folder) {

@@ -26,8 +26,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code tracelens scan}: archives in, tracebacks out, no store involved. */
-@Command(name = "scan", description = "Rebuild the tracebacks in Papertrail archives and print them.",
-        sortOptions = false)
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Rebuilds the tracebacks in Papertrail archives and prints them; nothing is stored.",
+                "Text (the default) groups them by fingerprint, biggest group first, each with an example and the rows"
+                        + " of the same process just before it; jsonl prints one JSON object per traceback."})
 final class ScanCommand implements Callable<Integer> {
 
     enum Format { jsonl, text }

@@ -13,8 +13,9 @@ import java.util.List;
 
 /** {@code tracelens search QUERY}: occurrences whose traceback text matches. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Full-text search over traceback text (classic Lucene syntax; words must all occur,",
-                "OR/NOT/\"phrases\"/wild* work; matching is case-sensitive, digits and punctuation are ignored)."})
+        description = {"Searches the text of the stored tracebacks and lists the occurrences that match.",
+                "The query is in the classic Lucene syntax: all its words must occur; OR, NOT, \"phrases\" and wild*"
+                        + " work. Matching is case-sensitive; digits and punctuation are ignored."})
 public final class SearchCommand extends StoreCommand {
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query (several words are joined by spaces).")
     List<String> words;

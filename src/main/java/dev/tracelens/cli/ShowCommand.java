@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /** {@code tracelens show ID|FINGERPRINT}: one occurrence with its context. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Shows an occurrence with the rows logged before it: by the Papertrail id of its first or last row,",
-                "or the latest occurrence of a group by its fingerprint."})
+        description = {"Shows one stored traceback with the rows logged before it.",
+                "Give the Papertrail id of its first or last row, or a group's fingerprint for the group's latest"
+                        + " occurrence."})
 public final class ShowCommand extends StoreCommand {
-    @Parameters(paramLabel = "ID|FINGERPRINT")
+    @Parameters(paramLabel = "ID|FINGERPRINT", description = "A Papertrail row id, or a group's fingerprint.")
     String key;
 
     @Override

@@ -47,9 +47,9 @@ import static dev.tracelens.sync.SyncText.printable;
  * cache, only what is new, with progress on stderr; the bucket settings persist for the next run.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Downloads the Papertrail archives of a date range from S3 into the local cache. Only new or"
-                + " changed archives are downloaded; bucket, prefix, region, profile and endpoint are remembered for"
-                + " the next run.",
+        description = {"Downloads the Papertrail archives of a date range from S3 into the local cache and imports them.",
+                "Only new or changed archives are downloaded; bucket, prefix, region, profile and endpoint are"
+                        + " remembered for the next run.",
                 "Credentials come from the AWS SDK's default chain or --profile (~/.aws/credentials, ~/.aws/config,"
                 + " AWS_* environment); Tracelens never stores them. Progress goes to stderr, the synced files to"
                 + " stdout."})

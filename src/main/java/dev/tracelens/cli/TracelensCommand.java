@@ -66,7 +66,10 @@ public final class TracelensCommand implements Runnable {
     }
 
     private static CommandLine commandLine() {
-        return new CommandLine(new TracelensCommand());
+        CommandLine cli = new CommandLine(new TracelensCommand());
+        HelpLayout.apply(cli);
+        cli.setParameterExceptionHandler(new UsageErrors());
+        return cli;
     }
 
     @Override

@@ -213,7 +213,8 @@ class StoreCommandsTest {
         Run missing = run("import", tmp.resolve("nope").toString(), "--store", fresh.toString());
         assertEquals(1, missing.code());
         assertTrue(!missing.err().isBlank() && !missing.err().contains("\tat "), missing.err());
-        assertTrue(missing.out().contains("1 not read completely"), missing.out());
+        assertTrue(missing.err().contains("nope: no such file or folder"), missing.err());
+        assertTrue(!missing.err().contains("read again next time") && missing.out().isEmpty(), missing.out());
         assertTrue(!run("archives", "--store", fresh.toString()).out().contains("nope"));
     }
 
