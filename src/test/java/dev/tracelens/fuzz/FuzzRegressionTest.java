@@ -7,10 +7,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Replays every input the fuzzer once failed on, kept under {@code src/test/resources/fuzz/} (a
@@ -20,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class FuzzRegressionTest {
     private static final Path SAVED = Path.of("src/test/resources/fuzz");
+    private static final Duration HANG_BUDGET = Duration.ofSeconds(20);
 
     @TempDir
     Path work;
@@ -34,7 +37,10 @@ class FuzzRegressionTest {
         return inputs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
             FuzzInput input = InputFiles.load(dir);
             Path folder = Files.createDirectories(work.resolve(dir.getFileName().toString()));
-            InputCheck.check(input, new InputFiles(folder).write(input), true, true);
+            List<Path> paths = new InputFiles(folder).write(input);
+            // The fuzzer's hang budget, not a speed figure: each input takes milliseconds; one that
+            // once made a regex backtrack took minutes.
+            assertTimeoutPreemptively(HANG_BUDGET, () -> InputCheck.check(input, paths, true, true), "a hang");
         }));
     }
 }
