@@ -55,7 +55,12 @@ final class SyntheticTraces {
             "main.main()",
             "\t/home/user/main.go:12 +0x1d",
             "    at Object.<anonymous> (/srv/app/index.js:3:9)",
-            "TypeError: Cannot read properties of undefined (reading 'x')");
+            "TypeError: Cannot read properties of undefined (reading 'x')",
+            "app.rb:3:in `divide': divided by 0 (ZeroDivisionError)",
+            "\tfrom app.rb:7:in `<main>'",
+            "System.NullReferenceException: Object reference not set to an instance of an object.",
+            "   at MyApp.Program.Main(String[] args) in C:\\src\\Program.cs:line 12",
+            "   --- End of inner exception stack trace ---");
 
     static List<List<String>> all() {
         return List.of(
@@ -101,6 +106,13 @@ final class SyntheticTraces {
                         "    \"error\": \"rate limited\",",
                         "    \"retry\": 30",
                         "}"),
+                List.of("app/models/invoice.rb:41:in `total': undefined method `+' for nil:NilClass (NoMethodError)",
+                        "\tfrom app/controllers/invoices_controller.rb:12:in `show'",
+                        "\tfrom /usr/lib/ruby/3.2.0/benchmark.rb:311:in `realtime'"),
+                List.of("Unhandled exception. System.InvalidOperationException: Sequence contains no elements",
+                        "   at System.Linq.ThrowHelper.ThrowNoElementsException()",
+                        "   at Billing.InvoiceService.Latest(Int32 customer) in /src/Billing/InvoiceService.cs:line 27",
+                        "   at Billing.Program.Main(String[] args) in /src/Billing/Program.cs:line 9"),
                 List.of("2014-04-16 21:48:04.492 17878 TRACE nova.compute.manager Traceback (most recent call last):",
                         "2014-04-16 21:48:04.492 17878 TRACE nova.compute.manager   File \"/usr/lib/python2.7/nova/x.py\", line 1, in f",
                         "2014-04-16 21:48:04.492 17878 TRACE nova.compute.manager     f()",
