@@ -112,6 +112,28 @@ public final class ArchiveReader {
                 "no archives or log files in this folder or its subfolders (looked for " + ArchiveListing.LOOKED_FOR + ")");
     }
 
+    /**
+     * The row format a file holds, told from its first 64 KiB as {@link #read} tells it (after any
+     * compression), or empty when it cannot be read or is not a log (binary, empty).
+     */
+    public static java.util.Optional<InputFormat> formatOf(Path file) {
+        try (java.io.BufferedInputStream raw = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16)) {
+            byte[] magic = new byte[Compression.MAGIC_BYTES];
+            raw.mark(magic.length);
+            int m = raw.readNBytes(magic, 0, magic.length);
+            raw.reset();
+            try (java.io.InputStream in = Compression.of(magic, m).decode(raw)) {
+                byte[] head = in.readNBytes(Sample.MAX_BYTES);
+                if (head.length == 0 || FormatDetector.binaryReason(head, 0, head.length) != null) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(FormatDetector.choose(InputFormat.AUTO, head, head.length).kind());
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private Chunk[] pool() {
         if (pool == null) {
             pool = new Chunk[options.chunksInFlight()];

@@ -65,6 +65,19 @@ final class SyncCommand implements Callable<Integer> {
             description = "Key prefix before dt=YYYY-MM-DD/ (remembered; default papertrail/logs).")
     String prefix;
 
+    @Option(names = "--layout", paramLabel = "TEMPLATE",
+            description = {"Where the day sits in the prefix's keys (remembered per prefix), e.g.",
+                    "{prefix}/{source}/{yyyy}/{MM}/{dd}/{name}; default: {prefix}/dt={yyyy}-{MM}-{dd}/{name}"})
+    String layout;
+
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "How the prefix's files are read (remembered per prefix): auto (the default), papertrail, jsonl or text.")
+    String inputFormat;
+
+    @Option(names = "--field", paramLabel = "ROLE=NAME",
+            description = "JSON field mapping of the prefix's files, e.g. time=ts,host=h (remembered per prefix).")
+    java.util.List<String> fields;
+
     @Option(names = "--from", paramLabel = "DATE", description = "First day to sync, YYYY-MM-DD (UTC).")
     LocalDate from;
 
@@ -120,6 +133,10 @@ final class SyncCommand implements Callable<Integer> {
         SyncOptions options;
         try {
             settings = settingsFile.load().overriddenBy(bucket, prefix, region, profile, endpoint);
+            if (layout != null || inputFormat != null || fields != null) {
+                settings = settings.withFormat(settings.formatFor(settings.prefix()).overriddenBy(layout, inputFormat,
+                        fields == null ? null : String.join(",", fields)));
+            }
             options = SyncOptions.defaults().withParallelism(parallel).withMaxAttempts(maxAttempts);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -144,8 +161,13 @@ final class SyncCommand implements Callable<Integer> {
             SyncPlan plan = retryFailed ? session.planRetryFailed() : session.plan(from, last);
             err.println(describe(plan, retryFailed ? "the failed list" : from + ".." + last, settings));
             if (listOnly) {
+                String format = settings.formatFor(settings.prefix()).formatLabel();
                 for (PlannedArchive a : plan.archives()) {
-                    out.printf(Locale.ROOT, "%-8s %12d  %s%n", a.status(), a.remote().size(), printable(a.remote().key()));
+                    // With auto, a synced file's own bytes say what it holds.
+                    String shown = !format.equals("auto") || a.status() != PlannedArchive.Status.SYNCED ? format
+                            : dev.tracelens.archive.ArchiveReader.formatOf(a.localFile()).map(f -> "auto:" + f.label()).orElse(format);
+                    out.printf(Locale.ROOT, "%-8s %12d  %-16s %s%n", a.status(), a.remote().size(), shown,
+                            printable(a.remote().key()));
                 }
                 out.flush();
                 return 0;
@@ -156,7 +178,7 @@ final class SyncCommand implements Callable<Integer> {
                 summarize(report, err);
             } else {
                 try (TracebackIndex store = Stores.open(storeOptions.directory())) {
-                    StoreImport imports = new StoreImport(new ImportService(store, contextRows), err);
+                    StoreImport imports = new StoreImport(new ImportService(store, contextRows, session.readerOptions()), err);
                     report = runCancellable(session, () -> session.runImporting(plan, new ProgressPrinter(err), imports));
                     summarize(report, err);
                     out.printf(Locale.ROOT, "Imported %d archive(s), %,d tracebacks written; skipped %d unchanged."

@@ -138,6 +138,11 @@ public final class SyncService {
             return settings;
         }
 
+        /** How the synced files of the session's prefix are read (its saved input format and fields). */
+        public dev.tracelens.archive.ReaderOptions readerOptions() {
+            return settings.formatFor(settings.prefix()).readerOptions();
+        }
+
         /** The archives of the days {@code from}..{@code to} (inclusive) and how they compare with the cache. */
         public SyncPlan plan(LocalDate from, LocalDate to) {
             return sync.plan(from, to);

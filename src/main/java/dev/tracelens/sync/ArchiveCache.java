@@ -63,7 +63,8 @@ public final class ArchiveCache {
     /** The cache file for a key listed under {@code day}'s folder; always inside {@link #dayDir}. */
     public Path fileFor(String key, LocalDate day) {
         String dayPrefix = dayPrefix(day);
-        String rest = key.startsWith(dayPrefix) ? key.substring(dayPrefix.length()) : key;
+        String rest = key.startsWith(dayPrefix) ? key.substring(dayPrefix.length())
+                : !prefix.isEmpty() && key.startsWith(prefix + "/") ? key.substring(prefix.length() + 1) : key;
         String name = PAPERTRAIL_NAME.matcher(rest).matches() ? rest : safeName(key, rest);
         Path dir = dayDir(day);
         Path file = dir.resolve(name).normalize();
@@ -74,9 +75,14 @@ public final class ArchiveCache {
         return file;
     }
 
-    /** A sanitized name for a non-Papertrail key, keeping a .tsv/.tsv.gz ending for the reader. */
+    /** Log endings kept on cache names, so folders of synced files list like the user's own. */
+    private static final Pattern LOG_ENDING = Pattern.compile(
+            "\\.(?:tsv|jl|jsonl|ndjson|log|txt)(?:\\.(?:gz|bz2|xz|zst))?$|\\.gz$");
+
+    /** A sanitized name for a non-Papertrail key, keeping its log ending (.tsv.gz, .jl, .log, ...). */
     static String safeName(String fullKey, String rest) {
-        String ext = rest.endsWith(".tsv.gz") ? ".tsv.gz" : rest.endsWith(".tsv") ? ".tsv" : "";
+        var ending = LOG_ENDING.matcher(rest);
+        String ext = ending.find() ? ending.group() : "";
         String stem = UNSAFE.matcher(rest.substring(0, rest.length() - ext.length())).replaceAll("_");
         stem = stem.replaceAll("^[._]+", "");
         if (stem.length() > MAX_STEM) {

@@ -49,6 +49,7 @@ public final class S3ArchiveSync {
     private final SyncOptions options;
     private final ArchiveCache cache;
     private final SyncState state;
+    private final KeyLayout layout;
     private volatile boolean cancelled;
 
     /**
@@ -58,12 +59,18 @@ public final class S3ArchiveSync {
      * @param options  parallelism and retries
      */
     public S3ArchiveSync(S3Client s3, SyncSettings settings, Path cacheDir, SyncOptions options) {
+        this(s3, settings, settings.formatFor(settings.prefix()).keyLayout(), cacheDir, options);
+    }
+
+    /** As above, for keys laid out as {@code layout} says (the settings' layout of the prefix by default). */
+    public S3ArchiveSync(S3Client s3, SyncSettings settings, KeyLayout layout, Path cacheDir, SyncOptions options) {
         if (settings.bucket() == null) {
             throw new IllegalArgumentException("No bucket given");
         }
         this.s3 = s3;
         this.settings = settings;
         this.options = options;
+        this.layout = java.util.Objects.requireNonNull(layout, "layout");
         this.cache = new ArchiveCache(cacheDir, settings.bucket(), settings.prefix());
         this.state = SyncState.load(cache.root());
     }
@@ -92,21 +99,25 @@ public final class S3ArchiveSync {
             throw new IllegalArgumentException("Date range longer than " + MAX_DAYS + " days: " + from + ".." + to);
         }
         List<PlannedArchive> out = new ArrayList<>();
+        List<String> sources = layout.sourcesFirst() ? sources() : java.util.Collections.singletonList(null);
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            // encoding-type=url: keys with control characters cannot travel in XML 1.0 otherwise
-            // (the SDK decodes them again).
-            ListObjectsV2Request req = ListObjectsV2Request.builder()
-                    .bucket(settings.bucket()).prefix(cache.dayPrefix(day)).encodingType(EncodingType.URL).build();
-            try {
-                for (S3Object o : s3.listObjectsV2Paginator(req).contents()) {
-                    if (o.key().endsWith("/")) {
-                        continue; // a "folder" marker some tools create
+            for (String source : sources) {
+                String dayPrefix = layout.isPapertrail() ? cache.dayPrefix(day) : layout.dayPrefix(settings.prefix(), source, day);
+                // encoding-type=url: keys with control characters cannot travel in XML 1.0 otherwise
+                // (the SDK decodes them again).
+                ListObjectsV2Request req = ListObjectsV2Request.builder()
+                        .bucket(settings.bucket()).prefix(dayPrefix).encodingType(EncodingType.URL).build();
+                try {
+                    for (S3Object o : s3.listObjectsV2Paginator(req).contents()) {
+                        if (o.key().endsWith("/") || (!layout.isPapertrail() && !day.equals(layout.dayOf(settings.prefix(), o.key())))) {
+                            continue; // a "folder" marker some tools create, or a key the layout does not place on this day
+                        }
+                        RemoteArchive remote = new RemoteArchive(o.key(), day, unquote(o.eTag()), o.size(), o.lastModified());
+                        out.add(planned(remote, false));
                     }
-                    RemoteArchive remote = new RemoteArchive(o.key(), day, unquote(o.eTag()), o.size(), o.lastModified());
-                    out.add(planned(remote, false));
+                } catch (SdkException e) {
+                    throw new SyncException(S3Errors.describe(e, settings), e);
                 }
-            } catch (SdkException e) {
-                throw new SyncException(S3Errors.describe(e, settings), e);
             }
         }
         out.sort(Comparator.comparing(a -> a.remote().key()));
@@ -140,6 +151,27 @@ public final class S3ArchiveSync {
             state.flush(); // the keys forgotten above, written once (--list never reaches a later flush)
         }
         return new SyncPlan(out);
+    }
+
+    /** The {@code {source}} segments under the layout's sources folder: one delimiter listing. */
+    private List<String> sources() {
+        String above = layout.sourcesPrefix(settings.prefix());
+        ListObjectsV2Request req = ListObjectsV2Request.builder().bucket(settings.bucket()).prefix(above)
+                .delimiter("/").encodingType(EncodingType.URL).build();
+        List<String> out = new ArrayList<>();
+        try {
+            for (var page : s3.listObjectsV2Paginator(req)) {
+                for (var common : page.commonPrefixes()) {
+                    String p = common.prefix();
+                    if (p.startsWith(above) && p.endsWith("/") && p.length() > above.length() + 1) {
+                        out.add(p.substring(above.length(), p.length() - 1));
+                    }
+                }
+            }
+        } catch (SdkException e) {
+            throw new SyncException(S3Errors.describe(e, settings), e);
+        }
+        return out;
     }
 
     private PlannedArchive planned(RemoteArchive remote, boolean forceRetry) {

@@ -112,6 +112,11 @@ class InputFormatsTest {
         assertEquals(ids, read(copy).ids(), "a renamed (rotated) copy too: its first line identifies it");
         Path other = text("other.log", "2024-01-05 13:00:00,000 INFO app: another log\n");
         assertNotEquals(ids.getFirst(), read(other).ids().getFirst(), "another log, other ids");
+        Path gz = TestArchives.write(dir.resolve("server.log.2.gz"), TestArchives.gzip(Files.readAllBytes(file)));
+        assertEquals(ids, read(gz).ids(), "and a rotated, compressed copy");
+        Path sameStart = Files.copy(file, dir.resolve("user-2.log"));
+        assertNotEquals(ids.getFirst(), read(sameStart).ids().getFirst(),
+                "two logs that start alike but have other names are two logs");
     }
 
     @Test
