@@ -333,6 +333,10 @@ public final class SyncViewModel {
                 report.cancelled() ? "Cancelled after downloading" : "Downloaded", report.downloaded().size(),
                 megabytes(report.bytesDownloaded()), secs, report.alreadySynced().size(), report.failed().size(),
                 report.failed().isEmpty() ? "." : " (Retry failed tries them again).");
+        if (!report.stillUnreadable().isEmpty()) {
+            text += String.format(Locale.ROOT, " %d could not be read before and are unchanged: not read again.",
+                    report.stillUnreadable().size());
+        }
         if (!report.cancelled()) {
             progress.set(1);
             text += " Synced archives are imported in the background (status bar).";

@@ -196,6 +196,8 @@ class SyncViewModelTest {
         again.sync();
         ArchiveRow later = again.archives().stream().filter(r -> r.key().equals(key("06"))).findFirst().orElseThrow();
         assertEquals(ArchiveRow.Status.UNREADABLE, later.status(), later.toString());
+        assertTrue(again.messageProperty().get().contains("1 could not be read before and are unchanged: not read again."),
+                again.messageProperty().get());
         assertTrue(imports.jobs().getLast().paths().stream().noneMatch(p -> p.getFileName().toString().equals(DAY + "-06.tsv.gz")),
                 "not handed to the import again: " + imports.jobs().getLast().paths());
     }
