@@ -1,5 +1,7 @@
 package dev.tracelens.engine;
 
+import dev.tracelens.report.ReportBucket;
+import dev.tracelens.report.TimeBins;
 import dev.tracelens.store.BucketSize;
 import dev.tracelens.store.GroupList;
 import dev.tracelens.store.GroupSort;
@@ -64,42 +66,29 @@ public final class StoreLibrary implements TracebackLibrary {
 
     /** The table's rows for these groups, the first {@link #TIMELINE_ROWS} with their timeline. */
     private List<GroupRow> rows(GroupList list, GroupQuery query, StoreFilter filter) {
-        Instant from = query.since();
-        Instant to = query.until();
-        if (!list.groups().isEmpty() && (from == null || to == null)) {
-            Instant min = list.groups().stream().map(GroupSummary::firstSeen).min(Instant::compareTo).orElseThrow();
-            Instant max = list.groups().stream().map(GroupSummary::lastSeen).max(Instant::compareTo).orElseThrow();
-            from = from == null ? min : from;
-            to = to == null ? max.plusMillis(1) : to;
-        }
         List<GroupRow> rows = new ArrayList<>(list.groups().size());
         for (int i = 0; i < list.groups().size(); i++) {
             GroupSummary g = list.groups().get(i);
-            List<Long> timeline = i < TIMELINE_ROWS ? timeline(g.fingerprint(), filter, from, to) : List.of();
+            List<Long> timeline = i < TIMELINE_ROWS ? timeline(g, filter, query.since(), query.until()) : List.of();
             rows.add(row(g, timeline));
         }
         return rows;
     }
 
-    /** Occurrences of a group in {@link #TIMELINE_SLICES} equal slices of [from, to). */
-    private List<Long> timeline(String fingerprint, StoreFilter filter, Instant from, Instant to) {
+    /**
+     * A group's sparkline: at most {@link #TIMELINE_SLICES} bars over its own first to last
+     * occurrence (or the time filter's range when set), long empty stretches as a break ({@code
+     * -1}), so a group seen in two distant years is not two slivers at the ends.
+     */
+    private List<Long> timeline(GroupSummary g, StoreFilter filter, Instant since, Instant until) {
+        Instant from = since != null ? since : g.firstSeen();
+        Instant to = until != null ? until : g.lastSeen().plusMillis(1);
         long span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
         BucketSize size = span > Duration.ofDays(4).toMillis() ? BucketSize.DAY : BucketSize.HOUR;
-        History h = queries.history(fingerprint, filter, size);
-        long[] slices = new long[TIMELINE_SLICES];
-        for (HistoryBucket b : h.buckets()) {
-            if (b.count() == 0) {
-                continue;
-            }
-            long offset = Math.max(0, b.start().toEpochMilli() - from.toEpochMilli());
-            int slice = (int) Math.min(TIMELINE_SLICES - 1, offset * TIMELINE_SLICES / span);
-            slices[slice] += b.count();
-        }
-        List<Long> out = new ArrayList<>(TIMELINE_SLICES);
-        for (long s : slices) {
-            out.add(s);
-        }
-        return out;
+        History h = queries.history(g.fingerprint(), filter, size);
+        List<ReportBucket> buckets = h.buckets().stream().map(b -> new ReportBucket(b.start(), b.count())).toList();
+        return TimeBins.of(buckets, Duration.ofMillis(size.millis()), since, until, TIMELINE_SLICES).stream()
+                .map(b -> b.gap() ? -1L : b.count()).toList();
     }
 
     private static GroupRow row(GroupSummary g, List<Long> timeline) {

@@ -74,7 +74,7 @@ public final class HtmlReportWriter extends OrderedReportWriter {
         String anchor = "g" + rank;
         out.write("<tr><td class=\"n\">" + rank + "</td><td class=\"type\"><a href=\"#" + anchor + "\">"
                 + typeOf(group) + "</a></td><td class=\"msg\">" + Html.oneLine(group.message(), CELL_CHARS)
-                + "</td><td class=\"n\">" + group.count() + "</td><td>" + Html.escape(names(group.hosts()))
+                + "</td><td class=\"n\">" + group.count() + "</td><td>" + ids(group.hosts(), HOSTS_SHOWN)
                 + "</td><td class=\"t\">" + ReportTimes.time(group.firstSeen()) + "</td><td class=\"t\">"
                 + ReportTimes.time(group.lastSeen()) + "</td></tr>\n");
         writeDetails(details, group, anchor, rank);
@@ -91,7 +91,7 @@ public final class HtmlReportWriter extends OrderedReportWriter {
         w.write("</h3>\n<p class=\"facts\"><span><b>Count</b> " + group.count() + "</span> <span><b>First seen</b> "
                 + ReportTimes.time(group.firstSeen()) + "</span> <span><b>Last seen</b> "
                 + ReportTimes.time(group.lastSeen()) + " UTC</span> <span><b>Hosts</b> "
-                + Html.escape(String.join(", ", cleaned(group.hosts()))) + "</span> <span><b>Programs</b> "
+                + ids(group.hosts(), Integer.MAX_VALUE) + "</span> <span><b>Programs</b> "
                 + Html.escape(String.join(", ", cleaned(group.programs()))) + "</span> <span><b>Fingerprint</b> "
                 + "<span class=\"fp\">" + Html.text(group.fingerprint()) + "</span></span></p>\n");
         if (!group.history().buckets().isEmpty()) {
@@ -146,7 +146,7 @@ public final class HtmlReportWriter extends OrderedReportWriter {
                 + "</caption>\n<thead><tr><th>Time (UTC)</th><th>Host</th><th>Program</th><th>Message</th>"
                 + "<th>Archive</th><th class=\"n\">Row</th><th class=\"n\">Id</th></tr></thead>\n<tbody>\n");
         for (Traceback t : group.occurrences()) {
-            w.write("<tr><td class=\"t\">" + ReportTimes.time(t.timestamp()) + "</td><td>" + Html.text(t.host())
+            w.write("<tr><td class=\"t\">" + ReportTimes.time(t.timestamp()) + "</td><td class=\"id\">" + Html.text(t.host())
                     + "</td><td>" + Html.text(t.program()) + "</td><td class=\"msg\">"
                     + Html.oneLine(t.message(), CELL_CHARS) + "</td><td>" + Html.text(t.archive())
                     + "</td><td class=\"n\">" + t.row() + "</td><td class=\"n\">" + t.firstId() + "</td></tr>\n");
@@ -200,6 +200,19 @@ public final class HtmlReportWriter extends OrderedReportWriter {
             return String.join(", ", clean);
         }
         return String.join(", ", clean.subList(0, HOSTS_SHOWN)) + " and " + (clean.size() - HOSTS_SHOWN) + " more";
+    }
+
+    /** Escaped "a, b and 3 more" (up to {@code shown} names) with each name unbreakable: a host id must not wrap mid-id. */
+    private static String ids(List<String> names, int shown) {
+        List<String> clean = cleaned(names);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(shown, clean.size()); i++) {
+            out.append(i > 0 ? ", " : "").append("<span class=\"id\">").append(Html.escape(clean.get(i))).append("</span>");
+        }
+        if (clean.size() > shown) {
+            out.append(" and ").append(clean.size() - shown).append(" more");
+        }
+        return out.toString();
     }
 
     private static List<String> cleaned(List<String> names) {

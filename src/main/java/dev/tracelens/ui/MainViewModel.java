@@ -3,7 +3,6 @@ package dev.tracelens.ui;
 import dev.tracelens.archive.ArchiveReader;
 import dev.tracelens.archive.Problem;
 import dev.tracelens.ui.detail.GroupDetailViewModel;
-import dev.tracelens.engine.Facets;
 import dev.tracelens.engine.GroupQuery;
 import dev.tracelens.engine.TracebackLibrary;
 import dev.tracelens.ui.export.ExportViewModel;
@@ -29,7 +28,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -261,18 +259,12 @@ public final class MainViewModel {
     }
 
     /**
-     * The list's query, with an open time range closed to what is stored: every group's chart
-     * then spans the same time, so charts of different groups compare at a glance.
+     * The list's query for the detail pane: its chart spans the time filter when one is set, else
+     * the group's own first to last occurrence (a chart over the whole store's span shrinks a
+     * group to a sliver when the archives are years apart).
      */
     private GroupQuery detailQuery() {
-        GroupQuery q = groups.queryProperty().get();
-        Facets f = groups.facetsProperty().get();
-        if (f.first() == null || f.last() == null) {
-            return q;
-        }
-        Instant since = q.since() != null ? q.since() : f.first();
-        Instant until = q.until() != null ? q.until() : f.last().plusMillis(1);
-        return until.isBefore(since) ? q : new GroupQuery(q.text(), since, until, q.host(), q.program(), q.type());
+        return groups.queryProperty().get();
     }
 
     /**

@@ -107,6 +107,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void usesTheWindowWidthAndNeverBreaksAHostId() throws Exception {
+        Document doc = Jsoup.parse(html());
+        String css = doc.selectFirst("style").data();
+        String body = css.substring(css.indexOf("body {"), css.indexOf('}', css.indexOf("body {")));
+        assertFalse(body.contains("max-width"), "no column narrower than the window: " + body);
+        assertTrue(css.contains(".id { white-space: nowrap; }"), "ids do not wrap");
+        assertEquals(List.of("i-2ee330b7", "i-9f00aa01"), doc.select("section.summary tbody tr").get(0)
+                .select("td span.id").eachText(), "each host of the summary is one unbreakable span");
+        assertFalse(doc.getElementById("g1").select("p.facts span.id").isEmpty());
+        assertFalse(doc.getElementById("g1").select("table.occ td.id").isEmpty());
+    }
+
+    @Test
     void anEmptyReportSaysSoAndLeavesNoSpoolFile() throws Exception {
         String html = ReportTestSupport.render(ReportFormat.HTML, CsvReportWriter.By.OCCURRENCE, spool, List.of());
         Document doc = Jsoup.parse(html);

@@ -49,7 +49,27 @@ class SvgChartTest {
         assertTrue(bars.size() <= SvgChart.MAX_BARS, bars.size() + " bars");
         long total = bars.stream().mapToLong(b -> Long.parseLong(b.selectFirst("title").text().replaceAll(".*: ", ""))).sum();
         assertEquals(24 * 365, total);
-        assertTrue(svg.selectFirst("title#c1").text().contains("per 37 hours"), svg.selectFirst("title#c1").text());
+        assertTrue(svg.selectFirst("title#c1").text().contains("per 7 days"),
+                "a year of hours in whole weeks, a width people read: " + svg.selectFirst("title#c1").text());
+    }
+
+    @Test
+    void twoYearsApartAreTwoClustersWithABreakNotTwoSlivers() {
+        List<ReportBucket> buckets = new ArrayList<>();
+        Instant y2014 = Instant.parse("2014-05-01T00:00:00Z");
+        Instant y2016 = Instant.parse("2016-09-01T00:00:00Z");
+        for (int d = 0; d < 3; d++) {
+            buckets.add(new ReportBucket(y2014.plus(Duration.ofDays(d)), 4));
+            buckets.add(new ReportBucket(y2016.plus(Duration.ofDays(d)), 2));
+        }
+        Element svg = render(new ReportHistory(Duration.ofDays(1), buckets));
+        List<Element> bars = svg.select("rect.bar");
+        assertEquals(6, bars.size(), "a bar per day with occurrences");
+        assertEquals(1, svg.select("g.break").size(), "the empty two years are one break");
+        double w = Double.parseDouble(bars.get(0).attr("width"));
+        assertTrue(w > 50, "bars are wide enough to see, not slivers: " + w);
+        assertTrue(svg.selectFirst("title#c1").text().contains("one long empty stretch left out"),
+                svg.selectFirst("title#c1").text());
     }
 
     @Test

@@ -8,9 +8,11 @@ import java.util.List;
 
 /**
  * Counts drawn as bars, scaled to the largest; used small in table rows and large in the detail
- * pane. A plain canvas, because a chart control per table row would make scrolling stutter.
+ * pane. A count of {@link #BREAK} draws a break mark: an empty stretch left out of the chart. A plain canvas, because a chart control per table row would make scrolling stutter.
  */
 public class BarsCanvas extends Canvas {
+    /** The count that stands for a break (a long empty stretch left out). */
+    public static final long BREAK = -1;
     private List<Long> counts = List.of();
     private final Color bar = Color.web("#0969da");
     private final Color empty = Color.web("#d0d7de");
@@ -24,6 +26,10 @@ public class BarsCanvas extends Canvas {
     public void setCounts(List<Long> values) {
         this.counts = values == null ? List.of() : values;
         draw();
+    }
+
+    public List<Long> counts() {
+        return counts;
     }
 
     @Override
@@ -64,12 +70,22 @@ public class BarsCanvas extends Canvas {
         if (counts.isEmpty() || w <= 0 || h <= 0) {
             return;
         }
-        long max = counts.stream().mapToLong(Long::longValue).max().orElse(0);
+        long max = counts.stream().mapToLong(Long::longValue).max().orElse(0); // a break (-1) never is
         double slot = w / counts.size();
         double gap = slot > 24 ? slot * 0.15 : slot > 4 ? 1 : 0;
         for (int i = 0; i < counts.size(); i++) {
             long c = counts.get(i);
             double x = i * slot;
+            if (c == BREAK) {
+                // Two slanted strokes across the base line, as on a broken axis.
+                g.setStroke(empty.darker());
+                g.setLineWidth(1);
+                double mid = x + slot / 2;
+                double d = Math.min(3, slot / 3);
+                g.strokeLine(mid - d - 1, h, mid - 1 + d, h - Math.min(h, 8));
+                g.strokeLine(mid - d + 2, h, mid + 2 + d, h - Math.min(h, 8));
+                continue;
+            }
             if (c == 0) {
                 g.setFill(empty);
                 g.fillRect(x, h - 1, Math.max(1, slot - gap), 1);

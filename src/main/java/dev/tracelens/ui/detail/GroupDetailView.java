@@ -129,6 +129,10 @@ public final class GroupDetailView {
         return root;
     }
 
+    public HistoryChart chart() {
+        return chart;
+    }
+
     public SplitPane panes() {
         return panes;
     }

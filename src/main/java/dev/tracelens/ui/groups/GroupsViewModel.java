@@ -61,6 +61,7 @@ public final class GroupsViewModel {
     private boolean facetsOwed;
     private final javafx.beans.property.ReadOnlyIntegerWrapper listVersion = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private String wantedFingerprint = "";
+    private boolean autoSelecting;
 
     public GroupsViewModel(TracebackLibrary library, TaskExecutor executor) {
         this.library = Objects.requireNonNull(library);
@@ -70,7 +71,9 @@ public final class GroupsViewModel {
         program.addListener((o, a, b) -> refresh());
         type.addListener((o, a, b) -> refresh());
         selected.addListener((o, a, b) -> {
-            if (b != null) {
+            // Only a choice sticks: the list's own pick of its first row follows the first row,
+            // so the first import ends with the first group selected, not whichever led early on.
+            if (b != null && !autoSelecting) {
                 wantedFingerprint = b.fingerprint();
             }
         });
@@ -294,8 +297,17 @@ public final class GroupsViewModel {
 
     private void reselect() {
         GroupRow keep = groups.stream().filter(g -> g.fingerprint().equals(wantedFingerprint)).findFirst()
-                .orElse(groups.isEmpty() ? null : groups.getFirst());
-        selected.set(keep);
+                .orElse(null);
+        if (keep != null) {
+            selected.set(keep);
+            return;
+        }
+        autoSelecting = true;
+        try {
+            selected.set(groups.isEmpty() ? null : groups.getFirst());
+        } finally {
+            autoSelecting = false;
+        }
     }
 
     private void showProblem(QueryProblem p) {
