@@ -247,7 +247,7 @@ public final class MainView {
     private HBox toolBar() {
         Button openFiles = new Button("Open files", Icons.of(Feather.FILE_PLUS));
         openFiles.setId("open-files");
-        openFiles.setTooltip(new Tooltip("Open Papertrail archives (.tsv.gz, .gz, .tsv) — Ctrl+O"));
+        openFiles.setTooltip(new Tooltip("Open logs: Papertrail archives, JSON lines, text logs (.tsv.gz, .jl, .log, …) — Ctrl+O"));
         openFiles.setOnAction(e -> openFiles());
         Button openFolder = new Button("Open folder", Icons.of(Feather.FOLDER_PLUS));
         openFolder.setId("open-folder");
@@ -410,7 +410,7 @@ public final class MainView {
 
     private Node emptyState() {
         Node state = GroupsView.emptyState(EMPTY_TEXT);
-        Label hint = new Label("Files: .tsv.gz, .gz or .tsv · folders are searched for archives");
+        Label hint = new Label("Files: .tsv.gz, .jl, .jsonl, .ndjson, .log, .txt (any compressed) · folders are searched for logs");
         hint.getStyleClass().add("text-muted");
         Button open = new Button("Open files…", Icons.of(Feather.FILE_PLUS));
         open.getStyleClass().add("accent");
@@ -492,7 +492,12 @@ public final class MainView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open Papertrail archives");
         chooser.getExtensionFilters().addAll(
+                // What the reader takes is told by the bytes; these only narrow the dialog's list.
+                new FileChooser.ExtensionFilter("Logs", "*.tsv.gz", "*.gz", "*.tsv", "*.jl", "*.jsonl", "*.ndjson",
+                        "*.log", "*.log.*", "*.txt", "*.bz2", "*.xz"),
                 new FileChooser.ExtensionFilter("Papertrail archives", "*.tsv.gz", "*.gz", "*.tsv"),
+                new FileChooser.ExtensionFilter("JSON lines", "*.jl", "*.jsonl", "*.ndjson", "*.jl.gz", "*.jsonl.gz"),
+                new FileChooser.ExtensionFilter("Text logs", "*.log", "*.log.*", "*.txt"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files != null && !files.isEmpty()) {

@@ -200,7 +200,8 @@ public final class MainViewModel {
                 good.add(p.toAbsolutePath().normalize());
             } else if (Files.isRegularFile(p)) {
                 bad.add(new Problem(p.toString(), 0, Problem.Kind.UNREADABLE_FILE,
-                        "not an archive: expected .tsv.gz, .gz or .tsv"));
+                        "not a log file name: expected .tsv.gz, .tsv, .jl, .jsonl, .ndjson, .log, .txt, any .gz,"
+                                + " or those as .bz2 or .xz"));
             } else {
                 bad.add(new Problem(p.toString(), 0, Problem.Kind.UNREADABLE_FILE, "no such file or folder"));
             }
