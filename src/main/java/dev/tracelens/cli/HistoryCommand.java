@@ -1,11 +1,10 @@
 package dev.tracelens.cli;
 
 import dev.tracelens.store.BucketSize;
-import dev.tracelens.store.GroupList;
-import dev.tracelens.store.GroupSort;
 import dev.tracelens.store.HistoricalReflection;
 import dev.tracelens.store.History;
 import dev.tracelens.store.HistoryBucket;
+import dev.tracelens.engine.QueryService;
 import dev.tracelens.store.TracebackIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,15 +49,12 @@ public final class HistoryCommand extends StoreCommand {
     @Override
     int execute() {
         BucketSize size = by.size;
-        History history;
-        HistoricalReflection reflection = null;
-        try (TracebackIndex queries = openForReading()) {
-            history = queries.history(fingerprint, filters.toFilter(), size);
-            GroupList group = queries.groups(filters.toFilter().withFingerprint(fingerprint), GroupSort.COUNT, 1);
-            if (!group.groups().isEmpty()) {
-                reflection = queries.reflection(group.groups().getFirst().representativeFirstId(), ids).orElse(null);
-            }
+        QueryService.GroupHistory found;
+        try (TracebackIndex store = openForReading()) {
+            found = new QueryService(store).history(fingerprint, filters.toFilter(), size, ids);
         }
+        History history = found.history();
+        HistoricalReflection reflection = found.reflection();
         if (history.total() == 0) {
             err().println("No occurrences of group " + oneLine(fingerprint, 100) + " under this filter");
             return FAILED;

@@ -1,5 +1,6 @@
 package dev.tracelens.cli;
 
+import dev.tracelens.engine.QueryService;
 import dev.tracelens.store.TracebackIndex;
 import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Traceback;
@@ -21,18 +22,8 @@ public final class ShowCommand extends StoreCommand {
     @Override
     int execute() {
         Optional<Traceback> found;
-        try (TracebackIndex queries = openForReading()) {
-            found = Optional.empty();
-            if (key.matches("\\d{1,19}")) {
-                try {
-                    found = queries.occurrenceByAnyId(Long.parseLong(key));
-                } catch (NumberFormatException tooBig) {
-                    // Not a Papertrail id (they are signed 64-bit); maybe a fingerprint.
-                }
-            }
-            if (found.isEmpty()) {
-                found = queries.latest(key);
-            }
+        try (TracebackIndex store = openForReading()) {
+            found = new QueryService(store).find(key);
         }
         if (found.isEmpty()) {
             err().println("No occurrence with id " + oneLine(key, 100) + " and no group with that fingerprint in the store at "
