@@ -189,8 +189,6 @@ class StoreCommandsTest {
 
     @Test
     void importThroughTheEngineThenSkip() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.tracelens.store.EngineCheck.engineAvailable(),
-                "needs the real ArchiveReader and TracebackAssembler");
         Path archives = tmp.resolve("archives");
         dev.tracelens.store.ArchiveFixtures.write(archives, 2, 10);
         Path fresh = tmp.resolve("fresh");
