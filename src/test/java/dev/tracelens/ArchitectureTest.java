@@ -103,7 +103,7 @@ class ArchitectureTest {
 
     @Test
     void theEngineServesTheFrontEndsWithoutKnowingThem() {
-        check("engine", UI, CLI);
+        check("engine", UI, CLI, "javafx..", "picocli..");
     }
 
     @Test
