@@ -117,8 +117,33 @@ public final class StoreLibrary implements TracebackLibrary {
         long seenBefore = queries.reflection(g.representativeFirstId(), 0).map(r -> r.count()).orElse(0L);
         List<HistoryPoint> points = history.buckets().stream().map(b -> new HistoryPoint(b.start(), b.count())).toList();
         List<Long> timeline = points.stream().map(HistoryPoint::count).toList();
+        Instant before = query.since() != null ? query.since() : g.firstSeen();
         return Optional.of(new GroupDetail(row(g, timeline), occurrences, points,
-                Duration.ofMillis(size.millis()), seenBefore));
+                Duration.ofMillis(size.millis()), seenBefore, sameTextBefore(g.representativeFirstId(), before), before));
+    }
+
+    /**
+     * How many stored tracebacks, in any group and on any host, hold the representative's whole
+     * filtered text (as {@code reflection} counts them) and are older than {@code before}: the
+     * phrase of its analyzed tokens, searched with the time range ending there. -1 when the text
+     * cannot be searched that way.
+     */
+    private long sameTextBefore(long representativeFirstId, Instant before) {
+        try {
+            Optional<Traceback> rep = queries.occurrence(representativeFirstId);
+            List<String> tokens = rep.map(t -> TextAnalysis.tokens(t.text() == null ? "" : t.text())).orElse(List.of());
+            if (tokens.isEmpty()) {
+                return 0;
+            }
+            StringBuilder phrase = new StringBuilder("\"");
+            for (String t : tokens) {
+                phrase.append(phrase.length() > 1 ? " " : "").append(t.replace("\\", "\\\\").replace("\"", "\\\""));
+            }
+            phrase.append('"');
+            return queries.search(StoreFilter.ALL.withTime(null, before).withText(phrase.toString()), 1).total();
+        } catch (RuntimeException e) {
+            return -1; // a text the query syntax cannot hold; the all-time count still shows
+        }
     }
 
     @Override

@@ -190,6 +190,46 @@ class ReadabilityUITest {
         robot.interact(() -> items.get(0).fire());
     }
 
+    @Test
+    void problemsReadOnTheToggledButtonAndDatesAndCountsReadTheSameEverywhere(FxRobot robot) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("mixed"));
+        Files.copy(Path.of("sample-logs/2026-11-20-03.tsv.gz"), dir.resolve("2026-11-20-03.tsv.gz"));
+        Files.write(dir.resolve("2026-11-20-09.tsv.gz"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        importAndWait(robot, dir);
+        ToggleButton toggle = robot.lookup("#problems-toggle").queryAs(ToggleButton.class);
+        waitUntil("a problem is counted", () -> toggle.getText().matches("[1-9][0-9,]* problems?"));
+        robot.interact(() -> toggle.setSelected(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.paint.Color text = (javafx.scene.paint.Color) toggle.getTextFill();
+        javafx.scene.paint.Color back = (javafx.scene.paint.Color) toggle.getBackground().getFills().getLast().getFill();
+        assertTrue(contrast(text, back) >= 4.5, "'" + toggle.getText() + "' in " + text + " on " + back
+                + ": contrast " + contrast(text, back));
+
+        robot.interact(() -> {
+            var picker = dev.tracelens.ui.sync.SyncDialog.isoDatePicker("d");
+            picker.setValue(java.time.LocalDate.of(2026, 12, 1));
+            assertEquals("2026-12-01", picker.getConverter().toString(picker.getValue()), "ISO, as everywhere else");
+        });
+        assertEquals("1,234 groups", dev.tracelens.ui.common.Formats.count(1234, "group"));
+        assertTrue(window.model().groups().summaryProperty().get().matches("[0-9,]+ groups?, [0-9,]+ tracebacks?"),
+                window.model().groups().summaryProperty().get());
+    }
+
+    /** WCAG contrast ratio of two colours. */
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        double[] rgb = {c.getRed(), c.getGreen(), c.getBlue()};
+        for (int i = 0; i < 3; i++) {
+            rgb[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : Math.pow((rgb[i] + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    }
+
     private static boolean visible(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
             if (!n.isVisible()) {

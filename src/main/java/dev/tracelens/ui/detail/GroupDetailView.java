@@ -44,8 +44,17 @@ public final class GroupDetailView {
     private final Label occurrencesFact = fact("Occurrences", null);
     private final Label firstSeenFact = fact("First seen", null);
     private final Label lastSeenFact = fact("Last seen", null);
-    private final Label seenBeforeFact = fact("Seen before",
-            new Tooltip("Stored tracebacks, in all imported history, with the same filtered text"));
+    /** The "historical reflection": what this text did across the whole store, not just this group. */
+    static final String SAME_TEXT_TIP = """
+            How many stored tracebacks hold this group's exact traceback text, across every imported
+            archive and regardless of the filters (compared after the filter that drops numbers, ids,
+            paths and words such as File, line, in). Usually the group's own count; more when other
+            groups or hosts logged the same traceback.""";
+    static final String EARLIER_TIP = """
+            Of those, how many occurred before the start of the time filter (or, without one, before
+            this group's first occurrence here): a traceback seen long before is not new.""";
+    private final Label seenBeforeFact = fact("Same text", new Tooltip(SAME_TEXT_TIP));
+    private final Label earlierFact = fact("Earlier", new Tooltip(EARLIER_TIP));
     private final Label hostsFact = fact("Hosts", hostsTip);
     private final Label programsFact = fact("Programs", programsTip);
 
@@ -164,10 +173,12 @@ public final class GroupDetailView {
         message.setText(g.message());
         facts.setVisible(true);
         // The same labels get new texts: new nodes on every reload would cost a CSS pass each time.
-        occurrencesFact.setText(String.format(Locale.ROOT, "%,d", g.count()));
+        occurrencesFact.setText(Formats.count(g.count()));
         firstSeenFact.setText(Formats.dateTime(g.firstSeen()));
         lastSeenFact.setText(Formats.dateTime(g.lastSeen()));
-        seenBeforeFact.setText(String.format(Locale.ROOT, "%,d", d.seenBefore()));
+        seenBeforeFact.setText(Formats.count(d.seenBefore()) + " in the store");
+        earlierFact.setText(d.sameTextBefore() < 0 || d.before() == null ? "not counted"
+                : Formats.count(d.sameTextBefore()) + " before " + Formats.dateTime(d.before()));
         hostsFact.setText(Formats.shortList(g.hosts(), 4));
         programsFact.setText(Formats.shortList(g.programs(), 3));
         hostsTip.setText(String.join("\n", g.hosts()));

@@ -5,6 +5,7 @@ import dev.tracelens.engine.GroupQuery;
 import dev.tracelens.engine.GroupRow;
 import dev.tracelens.engine.InvalidQueryException;
 import dev.tracelens.engine.TracebackLibrary;
+import dev.tracelens.ui.common.Formats;
 import dev.tracelens.ui.task.BackgroundTask;
 import dev.tracelens.ui.task.TaskExecutor;
 import dev.tracelens.ui.task.TaskHandle;
@@ -278,8 +279,8 @@ public final class GroupsViewModel {
             replacing = false;
         }
         long total = list.stream().mapToLong(GroupRow::count).sum();
-        summary.set(list.size() + (list.size() == 1 ? " group, " : " groups, ") + total
-                + (total == 1 ? " traceback" : " tracebacks") + (list.size() == LIMIT ? " (first " + LIMIT + ")" : ""));
+        summary.set(Formats.count(list.size(), "group") + ", " + Formats.count(total, "traceback")
+                + (list.size() == LIMIT ? " (first " + Formats.count(LIMIT) + ")" : ""));
         listVersion.set(listVersion.get() + 1);
     }
 

@@ -47,11 +47,9 @@ public final class SyncDialog {
         TextField profile = field(model.profileProperty(), "default credentials chain", "sync-profile");
         TextField endpoint = field(model.endpointProperty(), "AWS (or http(s)://host:port of an S3-compatible store)",
                 "sync-endpoint");
-        DatePicker from = new DatePicker();
-        from.setId("sync-from");
+        DatePicker from = isoDatePicker("sync-from");
         from.valueProperty().bindBidirectional(model.fromProperty());
-        DatePicker to = new DatePicker();
-        to.setId("sync-to");
+        DatePicker to = isoDatePicker("sync-to");
         to.valueProperty().bindBidirectional(model.toProperty());
 
         GridPane grid = new GridPane(10, 8);
@@ -195,5 +193,15 @@ public final class SyncDialog {
                 getStyleClass().add("error-text");
             }
         }
+    }
+
+    /** A date field in ISO form (2026-12-01), as every other date in the app, whatever the locale. */
+    public static DatePicker isoDatePicker(String id) {
+        DatePicker p = new DatePicker();
+        p.setId(id);
+        p.setPromptText("yyyy-mm-dd");
+        p.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+        return p;
     }
 }

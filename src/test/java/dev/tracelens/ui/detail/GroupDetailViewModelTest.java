@@ -1,5 +1,6 @@
 package dev.tracelens.ui.detail;
 
+import dev.tracelens.engine.GroupDetail;
 import dev.tracelens.engine.GroupQuery;
 import dev.tracelens.engine.GroupRow;
 import dev.tracelens.store.ImportListener;
@@ -25,6 +26,43 @@ class GroupDetailViewModelTest {
     @AfterEach
     void close() {
         library.close();
+    }
+
+    @Test
+    void sameTextCountsTheWholeStoreAndEarlierCountsWhatCameBeforeTheTimeFilter() throws Exception {
+        library = StoreLibrary.open(tmp.resolve("store"));
+        library.importArchives(List.of(Path.of("sample-logs")), 10, ImportListener.NONE);
+        GroupDetail repeated = null;
+        for (GroupRow g : library.groups(GroupQuery.ALL, 100)) {
+            GroupDetail d = library.detail(g.fingerprint(), GroupQuery.ALL, 10).orElseThrow();
+            assertTrue(d.sameTextBefore() >= 0 && d.sameTextBefore() <= d.seenBefore(), g.exceptionType());
+            if (d.seenBefore() <= g.count()) {
+                // A text of this group only: nothing of it before the group's first occurrence.
+                // (A cut-off traceback's text is part of longer ones, which may come earlier.)
+                assertEquals(0, d.sameTextBefore(), "nothing of " + g.exceptionType() + " before its first occurrence");
+            }
+            assertEquals(g.firstSeen(), d.before());
+            if (d.seenBefore() >= 2 && repeated == null) {
+                repeated = d;
+            }
+        }
+        assertTrue(repeated != null, "some traceback text occurs twice in the samples");
+        GroupRow g = repeated.group();
+        // A time filter starting at the group's last occurrence: the earlier ones of the same text count.
+        GroupQuery fromLast = new GroupQuery("", g.lastSeen(), null, null, null, null);
+        GroupDetail recent = library.detail(g.fingerprint(), fromLast, 10).orElseThrow();
+        assertEquals(g.lastSeen(), recent.before());
+        assertTrue(recent.sameTextBefore() >= 1 && recent.sameTextBefore() < recent.seenBefore(),
+                recent.sameTextBefore() + " of " + recent.seenBefore());
+        // Before a moment after everything, "earlier" is the whole store's count of the text.
+        GroupQuery late = new GroupQuery("", g.firstSeen(), java.time.Instant.parse("2100-01-01T00:00:00Z"),
+                null, null, null);
+        GroupDetail all = library.detail(g.fingerprint(), late, 10).orElseThrow();
+        assertEquals(0, all.sameTextBefore());
+        assertEquals(repeated.seenBefore(), library.detail(g.fingerprint(), new GroupQuery("",
+                java.time.Instant.parse("2100-01-01T00:00:00Z"), null, null, null, null), 10)
+                .map(GroupDetail::sameTextBefore).orElse(repeated.seenBefore()),
+                "the phrase search counts what the reflection counts");
     }
 
     @Test
