@@ -53,7 +53,8 @@ class ArchitectureTest {
             StoreFilter.class, GroupSort.class, GroupList.class, GroupSummary.class, History.class,
             HistoryBucket.class, BucketSize.class, HistoricalReflection.class, SearchResult.class, ImportResult.class,
             ImportListener.class, ArchiveRecord.class, StoreException.class, QuerySyntaxException.class,
-            NoSearchableWordsException.class, StoreLocation.class);
+            NoSearchableWordsException.class, StoreLocation.class, dev.tracelens.store.StoreHealth.class,
+            dev.tracelens.store.RebuildResult.class);
 
     private static JavaClasses classes;
 

@@ -28,4 +28,18 @@ public final class Stores {
     public static TracebackIndex openReadOnly(Path dir) {
         return LuceneTracebackIndex.openReadOnly(dir);
     }
+
+    /** Reads every file of the store in {@code dir} back and says what is damaged ({@code store check}). */
+    public static dev.tracelens.store.StoreHealth check(Path dir) {
+        return dev.tracelens.store.StoreMaintenance.check(dir);
+    }
+
+    /**
+     * Rebuilds the store in {@code dir} from its registered archives still on disk and
+     * {@code moreArchives}, into a fresh store that is then swapped in ({@code store rebuild}).
+     */
+    public static dev.tracelens.store.RebuildResult rebuild(Path dir, java.util.List<Path> moreArchives, int contextRows,
+                                                            dev.tracelens.store.ImportListener listener) {
+        return dev.tracelens.store.StoreMaintenance.rebuild(dir, moreArchives, contextRows, listener);
+    }
 }

@@ -74,6 +74,30 @@ public final class ArchiveRegistry {
         });
     }
 
+    /** What a damaged store's registry still gives: the records that read back, and how many did not. */
+    record Readable(List<ArchiveRecord> records, int unreadable) {
+    }
+
+    /** Every registry record that can be read, one by one, so that a damaged one does not hide the others. */
+    Readable readable() {
+        return store.search(searcher -> {
+            TopDocs top = searcher.search(ALL, Math.max(1, searcher.count(ALL)));
+            StoredFields stored = searcher.storedFields();
+            List<ArchiveRecord> out = new ArrayList<>();
+            int unreadable = 0;
+            for (ScoreDoc sd : top.scoreDocs) {
+                try {
+                    BytesRef json = stored.document(sd.doc).getBinaryValue(StoreSchema.ARCHIVE_JSON);
+                    out.add(store.json().read(BytesRef.deepCopyOf(json).bytes, ArchiveRecord.class));
+                } catch (IOException | RuntimeException e) {
+                    unreadable++;
+                }
+            }
+            out.sort(Comparator.comparing(ArchiveRecord::name));
+            return new Readable(out, unreadable);
+        });
+    }
+
     private List<ArchiveRecord> load(IndexSearcher searcher) throws IOException {
         int n = Math.max(1, searcher.count(ALL));
         TopDocs top = searcher.search(ALL, n);
@@ -81,7 +105,11 @@ public final class ArchiveRegistry {
         List<ArchiveRecord> out = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
             Document doc = stored.document(sd.doc);
-            out.add(store.json().read(BytesRef.deepCopyOf(doc.getBinaryValue(StoreSchema.ARCHIVE_JSON)).bytes,
+            BytesRef json = doc.getBinaryValue(StoreSchema.ARCHIVE_JSON);
+            if (json == null) {
+                throw new org.apache.lucene.index.CorruptIndexException("a stored archive record is missing", "stored fields");
+            }
+            out.add(store.json().read(BytesRef.deepCopyOf(json).bytes,
                     ArchiveRecord.class));
         }
         out.sort(Comparator.comparing(ArchiveRecord::name));

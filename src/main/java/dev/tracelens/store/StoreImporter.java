@@ -125,10 +125,17 @@ public final class StoreImporter {
                     i = end + 1;
                 }
             } catch (UncheckedIOException | IOException | AlreadyClosedException e) {
+                Throwable tragedy = store.tragedy();
                 store.rollbackToLastCommit();
                 Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+                if (StoreErrors.damage(e) != null || StoreErrors.damage(tragedy) != null) {
+                    throw store.damaged(StoreErrors.damage(e) != null ? e : tragedy);
+                }
+                if (tragedy != null) {
+                    cause = tragedy;
+                }
                 throw new StoreException("Import failed while writing the store at " + store.path() + ": "
-                        + TracebackStore.describe(cause) + ". The store is unchanged since its last commit ("
+                        + StoreErrors.cause(cause) + ". The store is unchanged since its last commit ("
                         + session.imported.size() + " archive(s) of this import were committed);"
                         + " run the import again once the cause is fixed.", e);
             } catch (RuntimeException e) {

@@ -140,6 +140,10 @@ final class TracebackDocuments {
     }
 
     private static byte[] bytes(BytesRef ref) {
+        if (ref == null) {
+            throw new java.io.UncheckedIOException(new org.apache.lucene.index.CorruptIndexException(
+                    "a stored traceback field is missing", "stored fields"));
+        }
         byte[] out = new byte[ref.length];
         System.arraycopy(ref.bytes, ref.offset, out, 0, ref.length);
         return out;

@@ -117,6 +117,10 @@ public final class TracebackStore implements Closeable {
         Path path = dir.toAbsolutePath().normalize();
         Directory directory = null;
         try {
+            String unusable = StoreErrors.unusablePath(path);
+            if (unusable != null) {
+                throw new StoreException("Cannot open the store at " + path + ": " + unusable);
+            }
             if (readOnly && !Files.isDirectory(path)) {
                 throw new StoreException("There is no Tracelens store at " + path + " (import archives first)");
             }
@@ -137,7 +141,7 @@ public final class TracebackStore implements Closeable {
             throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(directory);
-            throw new StoreException("Cannot open the store at " + path + ": " + describe(e), e);
+            throw new StoreException(StoreErrors.cannotOpen(path, readOnly, e), e);
         }
     }
 
@@ -185,7 +189,8 @@ public final class TracebackStore implements Closeable {
                 .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
                 .setRAMBufferSizeMB(64)
                 // Only explicit commits count: a crash or a failed import falls back to the last one.
-                .setCommitOnClose(false);
+                .setCommitOnClose(false)
+                .setMergeScheduler(new QuietMergeScheduler());
         try {
             writer = new IndexWriter(directory, config);
         } catch (LockObtainFailedException e) {
@@ -193,6 +198,24 @@ public final class TracebackStore implements Closeable {
                     + " (close it, or choose another folder with --store): " + e.getMessage(), e);
         }
         searchers = new SearcherManager(writer, true, false, null);
+    }
+
+    /**
+     * Merges in the background as Lucene does, but a merge that fails (e.g. on a damaged file)
+     * is not printed as a stack trace on stderr by the merge thread: the writer records it as its
+     * tragic exception, and the next write fails with a message that names the cause.
+     */
+    private static final class QuietMergeScheduler extends org.apache.lucene.index.ConcurrentMergeScheduler {
+        @Override
+        protected void handleMergeException(Throwable exc) {
+            // Left to the writer (IndexWriter.getTragicException) and reported by the import.
+        }
+    }
+
+    /** Why the writer can no longer write, if it hit an unrecoverable error. */
+    Throwable tragedy() {
+        IndexWriter w = writer;
+        return w == null ? null : w.getTragicException();
     }
 
     /** The store's format version; refuses one this Tracelens cannot read. */
@@ -203,8 +226,10 @@ public final class TracebackStore implements Closeable {
         } catch (IndexFormatTooNewException e) {
             throw new StoreException("The store at " + path + " was written by a newer Lucene than this"
                     + " Tracelens reads; use a newer Tracelens", e);
-        } catch (IndexFormatTooOldException | CorruptIndexException e) {
+        } catch (IndexFormatTooOldException e) {
             throw new StoreException("The store at " + path + " is not readable: " + e.getMessage(), e);
+        } catch (CorruptIndexException e) {
+            throw new StoreException(StoreErrors.cannotOpen(path, readOnly, e), e);
         }
         String version = userData.get(StoreSchema.FORMAT_KEY);
         if (version == null) {
@@ -365,12 +390,20 @@ public final class TracebackStore implements Closeable {
         } catch (AlreadyClosedException e) {
             throw new StoreException("The store at " + path + " is closed", e);
         } catch (IOException e) {
-            throw new StoreException("Reading the store at " + path + " failed: " + describe(e), e);
+            throw readFailed(e);
         }
         try {
             return work.apply(searcher);
         } catch (IOException e) {
-            throw new StoreException("Reading the store at " + path + " failed: " + describe(e), e);
+            throw readFailed(e);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A damaged file surfaces as anything from a zlib error to a missing field.
+            if (StoreErrors.damage(e) != null) {
+                throw damaged(e);
+            }
+            throw e;
         } finally {
             try {
                 manager.release(searcher);
@@ -378,6 +411,18 @@ public final class TracebackStore implements Closeable {
                 // Releasing only decrements a reference count.
             }
         }
+    }
+
+    private StoreException readFailed(IOException e) {
+        return StoreErrors.damage(e) != null ? damaged(e)
+                : new StoreException("Reading the store at " + path + " failed: " + StoreErrors.cause(e), e);
+    }
+
+    /** The store's files are damaged: say so, and how to get out of it, once for every command. */
+    StoreException damaged(Throwable e) {
+        return new StoreException("The store at " + path + " is damaged (" + describe(StoreErrors.damage(e)) + ")."
+                + " Run `tracelens store check` to see what is damaged and `tracelens store rebuild` to rebuild it"
+                + " from its archives; queries that do not touch the damaged part still work.", e);
     }
 
     /** How many traceback occurrences the store holds. */
