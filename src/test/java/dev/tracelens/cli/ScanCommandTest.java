@@ -38,7 +38,7 @@ class ScanCommandTest {
             assertTrue(Long.parseLong(t.get("id").asText()) >= Long.parseLong(t.get("firstId").asText()));
             assertTrue(t.get("timestamp").asText().endsWith("Z"));
             assertTrue(t.get("text").asText().contains("Traceback (most recent call last):") || t.get("text").asText().contains("Exception Group Traceback"));
-            assertTrue(t.get("archive").asText().endsWith(".tsv.gz"));
+            assertTrue(t.get("archive").asText().endsWith(".gz")); // .tsv.gz, and the .jl.gz and .log.gz samples
             assertTrue(t.get("row").asLong() > 0);
             assertFalse(t.get("fingerprint").asText().isEmpty());
             assertTrue(t.get("context").size() <= 50);

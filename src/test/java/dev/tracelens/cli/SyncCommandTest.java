@@ -172,7 +172,7 @@ class SyncCommandTest {
         Path direct = tmp.resolve("direct");
         try (dev.tracelens.store.TracebackStore s = dev.tracelens.store.TracebackStore.open(direct)) {
             new dev.tracelens.store.StoreImporter(s, dev.tracelens.traceback.TracebackAssembler.DEFAULT_CONTEXT_ROWS)
-                    .importPaths(List.of(Path.of("sample-logs")), dev.tracelens.store.ImportListener.NONE);
+                    .importPaths(samples, dev.tracelens.store.ImportListener.NONE); // the files the bucket holds
             assertEquals(s.tracebackCount(), stored);
         }
         assertTrue(stored > 40, "sample-logs hold dozens of tracebacks: " + stored);

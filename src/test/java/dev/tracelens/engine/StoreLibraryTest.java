@@ -27,7 +27,7 @@ class StoreLibraryTest {
     void importSamples() {
         library = StoreLibrary.open(tmp.resolve("store"));
         ImportResult outcome = library.importArchives(List.of(SAMPLES), 20, ImportListener.NONE);
-        assertEquals(3, outcome.imported().size());
+        assertEquals(dev.tracelens.samples.SampleArchiveGenerator.FILES, outcome.imported().size());
     }
 
     @AfterEach

@@ -26,12 +26,15 @@ import java.util.zip.GZIPOutputStream;
  * <p>Besides the bugs, the archives hold the cases that need more than one file to see: a
  * traceback that starts in one hour and ends in the next, one cut off by the end of the last
  * archive, and one with a burst of other machines' rows inside it. The first archive is written
- * as two gzip members, as Papertrail sometimes does.
+ * as two gzip members, as Papertrail sometimes does. A JSON-lines and a plain Python log
+ * ({@link FormatSamples}) follow, so the first start shows those formats too.
  */
 public final class SampleArchiveGenerator {
     public static final long DEFAULT_SEED = 20161108L;
     public static final Instant START = Instant.parse("2026-11-20T03:00:00Z");
     public static final int HOURS = 3;
+    /** The hourly Papertrail archives, then a JSON-lines and a Python text log ({@link FormatSamples}). */
+    public static final int FILES = HOURS + 2;
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter FILE =
@@ -79,7 +82,7 @@ public final class SampleArchiveGenerator {
     public record Samples(List<Path> files, java.util.SortedMap<String, Integer> tracebacksByType) {
     }
 
-    /** Writes the hourly archives into {@code dir}. */
+    /** Writes the hourly archives and the JSON-lines and text logs into {@code dir}. */
     public static Samples write(Path dir, long seed) throws IOException {
         SampleArchiveGenerator generator = new SampleArchiveGenerator(seed);
         List<Path> files = generator.generate(dir);
@@ -124,6 +127,7 @@ public final class SampleArchiveGenerator {
             }
             files.add(file);
         }
+        files.addAll(FormatSamples.write(dir, random, start, end, emitted));
         return files;
     }
 
