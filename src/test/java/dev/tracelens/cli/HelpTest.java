@@ -19,21 +19,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every command's help, as a user reads it, and what a mistyped command line prints. */
 class HelpTest {
 
-    /** The commands: the root and every subcommand, by name. */
-    private static List<String> commands() {
-        List<String> names = new ArrayList<>();
-        names.add("");
-        names.addAll(TracelensCommand.commandNames());
-        return names;
+    /** Every command of the tree as the words that call it: the root is empty, then "scan", "store check", ... */
+    private static List<List<String>> commands() {
+        List<List<String>> all = new ArrayList<>();
+        walk(new CommandLine(new TracelensCommand()), new ArrayList<>(), all);
+        return all;
     }
 
-    private static CommandSpec spec(String name) {
-        CommandLine root = new CommandLine(new TracelensCommand());
-        return name.isEmpty() ? root.getCommandSpec() : root.getSubcommands().get(name).getCommandSpec();
+    private static void walk(CommandLine cli, List<String> path, List<List<String>> all) {
+        all.add(List.copyOf(path));
+        cli.getSubcommands().forEach((name, sub) -> {
+            if (name.equals(sub.getCommandName())) { // aliases are the same command
+                path.add(name);
+                walk(sub, path, all);
+                path.removeLast();
+            }
+        });
     }
 
-    private static CliRun help(String name, String flag) {
-        return name.isEmpty() ? CliRun.of(flag) : CliRun.of(name, flag);
+    private static CommandSpec spec(List<String> path) {
+        CommandLine cli = new CommandLine(new TracelensCommand());
+        for (String name : path) {
+            cli = cli.getSubcommands().get(name);
+        }
+        return cli.getCommandSpec();
+    }
+
+    private static CliRun help(List<String> path, String flag) {
+        List<String> args = new ArrayList<>(path);
+        args.add(flag);
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     /** Whitespace (and picocli's %n) as one space: a sentence wrapped only between its words reads the same. */
@@ -43,16 +58,19 @@ class HelpTest {
 
     @Test
     void everyCommandHasHelpWithItsFullSentencesAndNoTokenBroken() {
-        for (String name : commands()) {
+        List<List<String>> commands = commands();
+        assertTrue(commands.size() > 12, "the whole tree: " + commands);
+        for (List<String> path : commands) {
+            String name = String.join(" ", path);
             for (String flag : new String[] {"--help", "-h"}) {
-                CliRun run = help(name, flag);
+                CliRun run = help(path, flag);
                 assertEquals(0, run.exitCode(), name + " " + flag + ": " + run.err());
-                assertTrue(run.out().contains("Usage: tracelens" + (name.isEmpty() ? " " : " " + name + " ")),
+                assertTrue(run.out().contains("Usage: tracelens " + (name.isEmpty() ? "" : name + " ")),
                         name + " " + flag + ":\n" + run.out());
             }
-            String out = help(name, "--help").out();
+            String out = help(path, "--help").out();
             String flat = flat(out);
-            CommandSpec spec = spec(name);
+            CommandSpec spec = spec(path);
             for (String line : spec.usageMessage().description()) {
                 assertTrue(flat.contains(flat(line)), name + ": the description \"" + line + "\" is not whole in:\n" + out);
             }
@@ -80,14 +98,18 @@ class HelpTest {
     }
 
     @Test
-    void theCommandListShowsEachCommandsFirstSentenceWhole() {
-        String flat = flat(CliRun.of("--help").out());
-        for (String name : TracelensCommand.commandNames()) {
-            // What the list shows: the command's header, else the first line of its description.
-            String[] header = spec(name).usageMessage().header();
-            String first = header.length > 0 ? header[0] : spec(name).usageMessage().description()[0];
-            assertTrue(first.endsWith("."), name + ": the first description line is not a sentence: " + first);
-            assertTrue(flat.contains(name + " " + flat(first)), name + ": " + first + " not whole in " + flat);
+    void everyCommandListShowsEachCommandsFirstSentenceWhole() {
+        for (List<String> path : commands()) {
+            String flat = flat(help(path, "--help").out());
+            for (String name : spec(path).subcommands().keySet()) {
+                List<String> sub = new ArrayList<>(path);
+                sub.add(name);
+                // What the list shows: the command's header, else the first line of its description.
+                String[] header = spec(sub).usageMessage().header();
+                String first = header.length > 0 ? header[0] : spec(sub).usageMessage().description()[0];
+                assertTrue(first.endsWith("."), name + ": the first description line is not a sentence: " + first);
+                assertTrue(flat.contains(name + " " + flat(first)), name + ": " + first + " not whole in " + flat);
+            }
         }
     }
 
