@@ -103,6 +103,10 @@ public final class MainView {
         list.getItems().add(groupsView.table());
         list.setMinHeight(120);
         groupsView.table().setMinHeight(90);
+        // During an import the list reloads every few seconds: while the pointer is over it, rows
+        // stay where they are (a click then selects the row it aimed at); reorders apply after.
+        model.groups().holdOrderProperty().bind(groupsView.table().hoverProperty()
+                .and(model.imports().currentProperty().isNotNull()));
         main.setOrientation(Orientation.VERTICAL);
         main.getItems().addAll(list, detailView.node());
         main.setDividerPositions(0.4);

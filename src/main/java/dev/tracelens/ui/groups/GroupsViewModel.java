@@ -62,6 +62,9 @@ public final class GroupsViewModel {
     private boolean facetsOwed;
     private final javafx.beans.property.ReadOnlyIntegerWrapper listVersion = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private String wantedFingerprint = "";
+    private final javafx.beans.property.BooleanProperty holdOrder = new javafx.beans.property.SimpleBooleanProperty();
+    /** A reload that would reorder the list while it is held; shown once the hold ends. */
+    private Loaded held;
     private boolean autoSelecting;
 
     public GroupsViewModel(TracebackLibrary library, TaskExecutor executor) {
@@ -71,6 +74,11 @@ public final class GroupsViewModel {
         host.addListener((o, a, b) -> refresh());
         program.addListener((o, a, b) -> refresh());
         type.addListener((o, a, b) -> refresh());
+        holdOrder.addListener((o, was, hold) -> {
+            if (!hold && held != null) {
+                show(held);
+            }
+        });
         selected.addListener((o, a, b) -> {
             // Only a choice sticks: the list's own pick of its first row follows the first row,
             // so the first import ends with the first group selected, not whichever led early on.
@@ -138,6 +146,20 @@ public final class GroupsViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /**
+     * While true, reloads that would add, remove or reorder rows wait (the view holds the list
+     * while the pointer is over it during an import); the newest waiting one shows when it ends.
+     * Searches and filters the user starts are never held.
+     */
+    public javafx.beans.property.BooleanProperty holdOrderProperty() {
+        return holdOrder;
+    }
+
+    /** Whether a reload waits for the hold to end. */
+    public boolean hasHeldReload() {
+        return held != null;
+    }
+
     /** What an empty list says: no match, or that the search did not run at all. */
     public ReadOnlyStringProperty emptyListTextProperty() {
         return emptyListText.getReadOnlyProperty();
@@ -198,7 +220,15 @@ public final class GroupsViewModel {
     }
 
     /** What one load found: facets and groups from the same moment of the store. */
-    private record Loaded(Facets facets, GroupQuery query, List<GroupRow> groups, QueryProblem error) {
+    private record Loaded(Facets facets, GroupQuery query, List<GroupRow> groups, QueryProblem error,
+                          boolean background) {
+        Loaded(Facets facets, GroupQuery query, List<GroupRow> groups, QueryProblem error) {
+            this(facets, query, groups, error, false);
+        }
+
+        Loaded inBackground(boolean b) {
+            return new Loaded(facets, query, groups, error, b);
+        }
     }
 
     /**
@@ -240,12 +270,20 @@ public final class GroupsViewModel {
                     if (withFacets) {
                         facetsOwed = false;
                     }
-                    show(loaded);
+                    // A reload after new data may wait for a hold; what the user asked for never does.
+                    show(loaded.inBackground(reloadFacets));
                 })
                 .onFailure(this::showFailure));
     }
 
     private void show(Loaded loaded) {
+        if (holdOrder.get() && loaded.background() && loaded.groups() != null && !groups.isEmpty()
+                && !sameGroupsInSameOrder(loaded.groups())) {
+            // Rows moving under the pointer make a click pick another group: keep them until calm.
+            held = loaded;
+            return;
+        }
+        held = null;
         Facets f = loaded.facets();
         facets.set(f);
         replaceKeepingChoice(hosts, f.hosts());

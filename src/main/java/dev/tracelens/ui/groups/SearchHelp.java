@@ -39,16 +39,24 @@ public final class SearchHelp {
     private static final int MAX_VALUES = 12;
 
     private final GroupsViewModel model;
-    private final ContextMenu popup = new ContextMenu();
+    /** Made on first use: a popup needs the toolkit, the completions do not. */
+    private ContextMenu popup;
 
     public SearchHelp(GroupsViewModel model) {
         this.model = model;
-        popup.setId("search-help-popup");
-        popup.setAutoHide(true);
     }
 
     public boolean isShowing() {
-        return popup.isShowing();
+        return popup != null && popup.isShowing();
+    }
+
+    private ContextMenu popup() {
+        if (popup == null) {
+            popup = new ContextMenu();
+            popup.setId("search-help-popup");
+            popup.setAutoHide(true);
+        }
+        return popup;
     }
 
     /** Completes field names and values as the user types. */
@@ -67,6 +75,7 @@ public final class SearchHelp {
 
     /** The field names with what they match; picking one puts it into the search. */
     public void showFields(TextField search) {
+        ContextMenu popup = popup();
         popup.getItems().clear();
         Label title = new Label("Name a field to search it; the rest is the traceback text (case-sensitive).");
         title.getStyleClass().add("text-muted");
@@ -127,9 +136,12 @@ public final class SearchHelp {
         }
         List<String> options = completions(text, caret);
         if (options.isEmpty()) {
-            popup.hide();
+            if (popup != null) {
+                popup.hide();
+            }
             return;
         }
+        ContextMenu popup = popup();
         int start = wordStart(text, caret);
         popup.getItems().clear();
         for (String option : options) {

@@ -36,6 +36,40 @@ class GroupsViewModelTest {
     }
 
     @Test
+    void whileHeldAnImportsReloadDoesNotMoveTheRowsAndShowsWhenTheHoldEnds() throws Exception {
+        try (StoreLibrary growing = StoreLibrary.open(tmp.resolve("growing"))) {
+            growing.importArchives(List.of(Path.of("sample-logs/2026-11-20-03.tsv.gz")), 10, ImportListener.NONE);
+            GroupsViewModel list = new GroupsViewModel(growing, new CurrentThreadTaskExecutor());
+            list.reload();
+            List<GroupRow> before = List.copyOf(list.groups());
+            GroupRow pointed = before.get(1);
+            list.selectedProperty().set(pointed);
+
+            list.holdOrderProperty().set(true); // the pointer is over the list during an import
+            growing.importArchives(List.of(Path.of("sample-logs")), 10, ImportListener.NONE);
+            list.reload();
+            List<GroupRow> after = growing.groups(dev.tracelens.engine.GroupQuery.ALL, GroupsViewModel.LIMIT);
+            assertFalse(after.stream().map(GroupRow::fingerprint).toList()
+                    .equals(before.stream().map(GroupRow::fingerprint).toList()), "the import reorders the list");
+            assertEquals(before, list.groups(), "held: no row moved under the pointer");
+            assertTrue(list.hasHeldReload());
+            assertEquals(pointed, list.selectedProperty().get());
+
+            list.holdOrderProperty().set(false);
+            assertEquals(after.stream().map(GroupRow::fingerprint).toList(),
+                    list.groups().stream().map(GroupRow::fingerprint).toList(), "applied once calm");
+            assertEquals(pointed.fingerprint(), list.selectedProperty().get().fingerprint(), "the selection kept");
+            assertFalse(list.hasHeldReload());
+
+            // What the user asks for is never held.
+            list.holdOrderProperty().set(true);
+            list.searchTextProperty().set("KeyError");
+            list.search();
+            assertTrue(list.groups().stream().allMatch(g -> g.exceptionType().equals("KeyError")), "a search shows at once");
+        }
+    }
+
+    @Test
     void listsGroupsByCountWithFacets() {
         List<GroupRow> groups = model.groups();
         assertTrue(groups.size() > 3);
