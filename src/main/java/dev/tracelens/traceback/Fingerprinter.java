@@ -44,7 +44,7 @@ public final class Fingerprinter {
     /** A path component that is a version, release id or hash, not a name. */
     private static final Pattern VOLATILE_COMPONENT =
             Pattern.compile("(?i)[\\d._-]+|[0-9a-f]{7,}|.*\\d+\\.\\d+.*\\d{6,}.*|s~.*|.*\\.egg");
-    private static final Pattern VERSION_IN_NAME = Pattern.compile("[-_]\\d+(?:\\.\\d+)+[\\w.]*");
+    private static final Pattern VERSION_IN_NAME = Pattern.compile("[-_]\\d+(?:\\.\\d+)++[\\w.]*"); // possessive: see TracebackLines.EXCEPTION
 
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
     private static final Pattern HEX = Pattern.compile("(?i)\\b0x[0-9a-f]+\\b|\\b[0-9a-f]{8}-[0-9a-f-]{27,}\\b|\\b[0-9a-f]{12,}\\b");

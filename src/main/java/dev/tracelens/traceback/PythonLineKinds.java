@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class PythonLineKinds {
     private static final Pattern FRAME = Pattern.compile("^\\s*File \"(.*)\", line \\d+(?:, in .*)?$");
     /** ExceptionGroup margins: {@code "  | "} before each line of a sub-exception. */
-    private static final Pattern GROUP_MARGIN = Pattern.compile("^(?:\\s*[|+](?=\\s|$))+ ?");
+    private static final Pattern GROUP_MARGIN = Pattern.compile("^(?:\\s*+[|+](?=\\s|$))++ ?"); // possessive: see TracebackLines.EXCEPTION
     private static final Pattern GROUP_RULE_LINE = Pattern.compile("^\\s*\\+-[-+]*(?: .* -+)?$");
 
     private PythonLineKinds() {

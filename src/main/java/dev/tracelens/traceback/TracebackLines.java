@@ -18,7 +18,9 @@ final class TracebackLines {
             Pattern.compile("^\\s*File \"(.*)\", line (\\d+)(?:, in (.+?))?\\s*$");
     /** Dotted identifiers, then nothing or ':' and the message. Any name counts, not only *Error. */
     private static final Pattern EXCEPTION =
-            Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)(?::(?: ?(.*))?)?$", Pattern.DOTALL);
+            // Possessive: a greedy group repetition recurses once per iteration in java.util.regex,
+            // so a long dotted word (a.b.c... in a log line) overflowed the stack (found by the fuzzer).
+            Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*+(?:\\.[A-Za-z_][A-Za-z0-9_]*+)*+)(?::(?: ?(.*))?)?$", Pattern.DOTALL);
     /** 3.11+ position markers under a code line: carets, tildes and spaces only. */
     private static final Pattern MARKER = Pattern.compile("^\\s*[\\^~][\\s\\^~]*$");
     private static final Pattern ELIDED = Pattern.compile("^\\s*\\.\\.\\.<\\d+ lines?>\\.\\.\\.\\s*$");

@@ -75,7 +75,7 @@ public final class FuzzMain {
         if (ownWork) {
             work = scratchFolder();
         }
-        System.out.printf("fuzz: seed %d, inputs %,d from %,d, budget %d ms per input, max heap %d MiB, %s%n",
+        System.out.printf("fuzz: seed %d, inputs %,d from %,d, budget %d ms of CPU per input, max heap %d MiB, %s%n",
                 seed, inputs, from, budget, Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
         FuzzRun.Result result = new FuzzRun(FuzzSeeds.load(samples, corpus), work, failures, budget, maxFailures,
                 System.out, progress).run(seed, from, inputs);

@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs inputs {@code from .. from+count-1} of a seed, each written to disk and checked by
- * {@link InputCheck}, on one worker thread watched by the calling thread: an input that runs
- * longer than the budget is a hang (its input saved, the run ends), any other failure (an
+ * {@link InputCheck}, on one worker thread watched by the calling thread: an input that uses more
+ * CPU than the budget (or is blocked for 15 times the budget, at least 5 minutes) is a hang (its input saved, the run ends), any other failure (an
  * exception out of the engine, a broken invariant, an OutOfMemoryError) is saved and counted.
  * Saved inputs go to {@code failures/seed-S-input-I/} with a README that says how to replay them.
  */
@@ -42,6 +42,8 @@ final class FuzzRun {
                     rows, tracebacks, bytes, problems, slowestIndex, slowestNanos / 1e6, maxHeapAfterGc >> 20, fullGcs());
         }
     }
+
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ArchiveMutator mutator;
     private final Path work;
@@ -73,10 +75,16 @@ final class FuzzRun {
                 thread.join(200);
                 long now = System.nanoTime();
                 long began = worker.inputStarted;
-                if (thread.isAlive() && began != 0 && now - began > TimeUnit.MILLISECONDS.toNanos(budgetMillis)) {
+                long cpu = began == 0 ? 0 : THREADS.getThreadCpuTime(thread.threadId()) - worker.inputStartedCpu;
+                // The budget is CPU time of the checking thread: on a shared machine wall time flags
+                // slow inputs (a 16 MiB row) as hung. Wall time only catches an input blocked for good.
+                boolean overCpu = cpu > TimeUnit.MILLISECONDS.toNanos(budgetMillis);
+                boolean overWall = now - began > TimeUnit.MILLISECONDS.toNanos(Math.max(15 * budgetMillis, 300_000));
+                if (thread.isAlive() && began != 0 && (overCpu || overWall)) {
                     long index = worker.current;
                     StackTraceElement[] stack = thread.getStackTrace();
-                    StringBuilder where = new StringBuilder("hang: input ran over the budget of " + budgetMillis + " ms\n");
+                    StringBuilder where = new StringBuilder("hang: input ran over the budget of " + budgetMillis + " ms of CPU"
+                            + (overWall ? " (or was blocked for " + (now - began) / 1_000_000 + " ms)" : "") + "\n");
                     for (StackTraceElement e : stack) {
                         where.append("\tat ").append(e).append('\n');
                     }
@@ -168,6 +176,7 @@ final class FuzzRun {
         final long count;
         volatile long current;
         volatile long inputStarted;
+        volatile long inputStartedCpu;
         volatile long done;
         volatile long failures;
         volatile boolean stop;
@@ -195,6 +204,7 @@ final class FuzzRun {
                     current = i;
                     FuzzInput input = mutator.input(seed, i);
                     long t0 = System.nanoTime();
+                    inputStartedCpu = THREADS.getCurrentThreadCpuTime();
                     inputStarted = t0;
                     try {
                         List<Path> paths = files.write(input);
