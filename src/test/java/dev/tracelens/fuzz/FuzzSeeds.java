@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The real input that mutated inputs start from, loaded once: every row of {@code sample-logs/}
- * (with the rows that hold a traceback header marked, so that windows around tracebacks can be
- * picked often), and the shared corpus's traces and logs as lists of lines, to be turned into rows.
+ * The real input that mutated inputs start from, loaded once: every row of the Papertrail archives
+ * in {@code sample-logs/} (with the rows that hold a traceback header marked, so that windows
+ * around tracebacks can be picked often), and as lists of lines the other samples there (JSON
+ * lines, a plain Python log) and the shared corpus's traces and logs.
  */
 final class FuzzSeeds {
     static final String PYTHON_HEADER = "Traceback (most recent call last):";
@@ -33,9 +34,14 @@ final class FuzzSeeds {
     static FuzzSeeds load(Path sampleLogs, Path corpus) {
         try {
             List<byte[]> rows = new ArrayList<>();
+            List<List<String>> texts = new ArrayList<>();
             try (Stream<Path> files = Files.list(sampleLogs)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".tsv.gz")).sorted().toList()) {
-                    rows.addAll(lines(gunzip(f)));
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".gz")).sorted().toList()) {
+                    if (f.getFileName().toString().endsWith(".tsv.gz")) {
+                        rows.addAll(lines(gunzip(f)));
+                    } else { // the JSON-lines and plain-text samples: mutated as lines of their own
+                        texts.add(lines(gunzip(f)).stream().map(l -> new String(l, StandardCharsets.UTF_8)).toList());
+                    }
                 }
             }
             if (rows.isEmpty()) {
@@ -48,7 +54,6 @@ final class FuzzSeeds {
                     headers.add(i);
                 }
             }
-            List<List<String>> texts = new ArrayList<>();
             if (corpus != null && Files.isDirectory(corpus)) {
                 try (Stream<Path> files = Files.walk(corpus)) {
                     for (Path f : files.filter(Files::isRegularFile)
