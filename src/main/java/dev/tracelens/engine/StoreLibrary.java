@@ -147,6 +147,11 @@ public final class StoreLibrary implements TracebackLibrary {
     }
 
     @Override
+    public List<String> otherCasings(String word, int max) {
+        return queries.otherCasings(word, max);
+    }
+
+    @Override
     public Optional<Traceback> occurrence(long id) {
         return queries.occurrence(id);
     }

@@ -30,6 +30,14 @@ public interface TracebackLibrary extends AutoCloseable {
     Facets facets();
 
     /**
+     * Stored words of the traceback text that differ from {@code word} only in letter case (the
+     * search is case-sensitive), at most {@code max}: what a search that found nothing may have meant.
+     */
+    default List<String> otherCasings(String word, int max) {
+        return List.of();
+    }
+
+    /**
      * The facets, and the groups of the query {@code queryFor} makes from them (a time range such
      * as "last 24 hours" ends at the newest traceback), at most {@code limit}: what one reload of
      * the groups list needs. The unfiltered list and the facets are the same grouping of the

@@ -68,6 +68,11 @@ public final class LuceneTracebackIndex implements TracebackIndex {
     }
 
     @Override
+    public List<String> otherCasings(String word, int max) {
+        return queries.otherCasings(word, max);
+    }
+
+    @Override
     public Optional<Traceback> occurrence(long firstId) {
         return queries.occurrence(firstId);
     }

@@ -166,6 +166,48 @@ public final class StoreQueries {
     }
 
     /**
+     * The words of the traceback text that equal {@code word} but for letter case (the search is
+     * case-sensitive: {@code keyerror} finds nothing while {@code KeyError} is stored), at most
+     * {@code max}, in index order; never {@code word} itself.
+     */
+    public List<String> otherCasings(String word, int max) {
+        if (word == null || word.isBlank() || max <= 0) {
+            return List.of();
+        }
+        StringBuilder pattern = new StringBuilder();
+        word.codePoints().forEach(c -> {
+            if (!Character.isLetterOrDigit(c)) {
+                pattern.append('\\');
+            }
+            pattern.appendCodePoint(c);
+        });
+        org.apache.lucene.search.RegexpQuery query = new org.apache.lucene.search.RegexpQuery(
+                new Term(StoreSchema.TEXT, pattern.toString()), org.apache.lucene.util.automaton.RegExp.NONE,
+                org.apache.lucene.util.automaton.RegExp.ASCII_CASE_INSENSITIVE,
+                org.apache.lucene.util.automaton.Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
+        return store.search(searcher -> {
+            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(
+                    searcher.getIndexReader(), StoreSchema.TEXT);
+            List<String> out = new ArrayList<>();
+            if (terms == null) {
+                return out;
+            }
+            try {
+                org.apache.lucene.index.TermsEnum e = query.getCompiled().getTermsEnum(terms);
+                for (BytesRef t = e.next(); t != null && out.size() < max; t = e.next()) {
+                    String term = t.utf8ToString();
+                    if (!term.equals(word)) {
+                        out.add(term);
+                    }
+                }
+            } catch (IOException ex) {
+                throw new StoreException("Cannot read the index's words: " + ex.getMessage(), ex);
+            }
+            return out;
+        });
+    }
+
+    /**
      * The "historical reflection" of an occurrence: every stored traceback, across all imported
      * time and regardless of filters, whose analyzed text contains the occurrence's whole token
      * sequence.

@@ -47,6 +47,14 @@ public interface TracebackIndex extends AutoCloseable {
     Optional<HistoricalReflection> reflection(long firstId, int maxIds);
 
     /**
+     * Stored words of the traceback text equal to {@code word} but for letter case (searches are
+     * case-sensitive), at most {@code max}; none by default.
+     */
+    default List<String> otherCasings(String word, int max) {
+        return List.of();
+    }
+
+    /**
      * The occurrence whose header row has this Papertrail id, with its context: the first of
      * that row when it holds several tracebacks.
      */

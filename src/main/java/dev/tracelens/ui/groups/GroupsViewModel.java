@@ -221,14 +221,41 @@ public final class GroupsViewModel {
 
     /** What one load found: facets and groups from the same moment of the store. */
     private record Loaded(Facets facets, GroupQuery query, List<GroupRow> groups, QueryProblem error,
-                          boolean background) {
+                          boolean background, String caseHint) {
         Loaded(Facets facets, GroupQuery query, List<GroupRow> groups, QueryProblem error) {
-            this(facets, query, groups, error, false);
+            this(facets, query, groups, error, false, "");
         }
 
         Loaded inBackground(boolean b) {
-            return new Loaded(facets, query, groups, error, b);
+            return new Loaded(facets, query, groups, error, b, caseHint);
         }
+
+        Loaded withCaseHint(String hint) {
+            return new Loaded(facets, query, groups, error, background, hint);
+        }
+    }
+
+    /**
+     * When a search finds nothing: the stored words that differ from its words only in case
+     * ("KeyError for keyerror"), since the search is case-sensitive; empty when there are none.
+     */
+    private String caseHint(String text) {
+        List<String> hints = new java.util.ArrayList<>();
+        for (String raw : text.split("\\s+")) {
+            String w = raw.replaceFirst("^[+-]", "");
+            if (w.isEmpty() || w.equals("AND") || w.equals("OR") || w.equals("NOT") || w.contains(":")) {
+                continue; // operators, and fields whose values are listed in the filters
+            }
+            w = w.replaceAll("[\"()*?~^]", "");
+            if (w.length() < 2) {
+                continue;
+            }
+            List<String> other = library.otherCasings(w, 3);
+            if (!other.isEmpty()) {
+                hints.add(String.join(" or ", other) + " (not " + w + ")");
+            }
+        }
+        return hints.isEmpty() ? "" : "The search is case-sensitive; the store has " + String.join(", ", hints) + ".";
     }
 
     /**
@@ -257,10 +284,12 @@ public final class GroupsViewModel {
                     try {
                         if (withFacets) {
                             TracebackLibrary.FacetsAndGroups both = library.facetsAndGroups(queryFor, LIMIT);
-                            return new Loaded(both.facets(), both.query(), both.groups(), null);
+                            Loaded l = new Loaded(both.facets(), both.query(), both.groups(), null);
+                            return l.groups().isEmpty() && !text.isBlank() ? l.withCaseHint(caseHint(text)) : l;
                         }
                         GroupQuery q = queryFor.apply(known);
-                        return new Loaded(known, q, library.groups(q, LIMIT), null);
+                        Loaded l = new Loaded(known, q, library.groups(q, LIMIT), null);
+                        return l.groups().isEmpty() && !text.isBlank() ? l.withCaseHint(caseHint(text)) : l;
                     } catch (InvalidQueryException e) {
                         Facets f = withFacets ? library.facets() : known;
                         return new Loaded(f, queryFor.apply(f), null, QueryProblem.of(e));
@@ -297,7 +326,7 @@ public final class GroupsViewModel {
         List<GroupRow> list = loaded.groups();
         queryError.set("");
         queryProblem.set(null);
-        emptyListText.set(NO_MATCH);
+        emptyListText.set(loaded.caseHint().isEmpty() ? NO_MATCH : NO_MATCH + "\n" + loaded.caseHint());
         replacing = true;
         try {
             query.set(loaded.query());

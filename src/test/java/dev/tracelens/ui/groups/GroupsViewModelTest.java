@@ -129,6 +129,18 @@ class GroupsViewModelTest {
     }
 
     @Test
+    void aSearchInTheWrongCaseSuggestsTheStoredCasing() {
+        model.searchTextProperty().set("keyerror");
+        model.search();
+        assertTrue(model.groups().isEmpty(), "case-sensitive: keyerror is not KeyError");
+        assertEquals(GroupsViewModel.NO_MATCH + "\nThe search is case-sensitive; the store has KeyError (not keyerror).",
+                model.emptyListTextProperty().get());
+        model.searchTextProperty().set("KeyError");
+        model.search();
+        assertFalse(model.groups().isEmpty());
+    }
+
+    @Test
     void aBadFirstQueryOnAnEmptyListSaysNothingWasSearched() {
         model.searchTextProperty().set("NoSuchWordAnywhere");
         model.search();
