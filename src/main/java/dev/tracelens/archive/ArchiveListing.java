@@ -41,6 +41,16 @@ final class ArchiveListing {
         return List.copyOf(sorted);
     }
 
+    /** Whether the folder (or one below it, hidden ones left out) holds a file with a log name; stops at the first. */
+    static boolean hasLogFiles(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.anyMatch(p -> !p.equals(folder) && !isHiddenBelow(folder, p) && isArchiveName(p)
+                    && Files.isRegularFile(p));
+        } catch (UncheckedIOException e) {
+            throw new IOException("cannot list folder " + folder + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     /** What {@link #isArchiveName} takes, for messages. */
     static final String LOOKED_FOR = ".tsv.gz, .tsv, .jl, .jsonl, .ndjson, .log (also rotated: .log.1), .txt,"
             + " any .gz, and those compressed as .bz2, .xz or .zst";

@@ -103,6 +103,11 @@ public final class ArchiveReader {
         return ArchiveListing.isArchiveName(file);
     }
 
+    /** Whether {@link #archivesIn} would find a log file in this folder; stops at the first one. */
+    public static boolean hasLogFiles(Path folder) throws IOException {
+        return ArchiveListing.hasLogFiles(folder);
+    }
+
     /**
      * The problem to report for a folder in which {@link #archivesIn} found no log file
      * ({@link Problem.Kind#NO_LOG_FILES}), naming what it looked for.

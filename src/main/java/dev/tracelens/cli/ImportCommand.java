@@ -136,7 +136,7 @@ public final class ImportCommand extends StoreCommand {
 
     private static boolean hasNoLogFiles(Path folder) {
         try {
-            return dev.tracelens.archive.ArchiveReader.archivesIn(List.of(folder)).isEmpty();
+            return !dev.tracelens.archive.ArchiveReader.hasLogFiles(folder);
         } catch (java.io.IOException e) {
             return false; // the import says why the folder cannot be listed
         }

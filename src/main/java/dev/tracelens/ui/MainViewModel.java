@@ -192,11 +192,21 @@ public final class MainViewModel {
      * Queues an import of these files and folders. Paths that do not exist or are not archives
      * become problems; they never stop the others.
      */
+    private static boolean hasLogFiles(Path folder) {
+        try {
+            return ArchiveReader.hasLogFiles(folder);
+        } catch (java.io.IOException e) {
+            return true; // the import says why the folder cannot be listed
+        }
+    }
+
     public ImportJob open(List<Path> paths) {
         List<Path> good = new ArrayList<>();
         List<Problem> bad = new ArrayList<>();
         for (Path p : paths) {
-            if (Files.isDirectory(p) || (Files.isRegularFile(p) && ArchiveReader.isArchiveName(p))) {
+            if (Files.isDirectory(p) && !hasLogFiles(p)) {
+                bad.add(ArchiveReader.noLogFilesIn(p)); // said now, not as an import that silently finds nothing
+            } else if (Files.isDirectory(p) || (Files.isRegularFile(p) && ArchiveReader.isArchiveName(p))) {
                 good.add(p.toAbsolutePath().normalize());
             } else if (Files.isRegularFile(p)) {
                 bad.add(new Problem(p.toString(), 0, Problem.Kind.UNREADABLE_FILE,

@@ -64,9 +64,14 @@ class ArchiveListingTest {
         Path empty = java.nio.file.Files.createDirectories(dir.resolve("nothing-here"));
         TestArchives.write(empty.resolve("notes.md"), new byte[0]);
         assertEquals(List.of(), ArchiveReader.archivesIn(List.of(empty)));
-        Problem p = ArchiveReader.noLogFilesIn(empty);
+        assertFalse(ArchiveReader.hasLogFiles(empty));
+        TestArchives.write(empty.resolve(".hidden/app.log"), new byte[0]);
+        assertFalse(ArchiveReader.hasLogFiles(empty), "hidden folders are not searched");
+        TestArchives.write(empty.resolve("deep/er/app.log"), new byte[0]);
+        assertTrue(ArchiveReader.hasLogFiles(empty));
+        Problem p = ArchiveReader.noLogFilesIn(dir.resolve("nothing-here"));
         assertEquals(Problem.Kind.NO_LOG_FILES, p.kind());
-        assertTrue(p.toString().startsWith(empty + ": no archives or log files in this folder or its subfolders (looked for .tsv.gz, .tsv, .jl"),
+        assertTrue(p.toString().startsWith(dir.resolve("nothing-here") + ": no archives or log files in this folder or its subfolders (looked for .tsv.gz, .tsv, .jl"),
                 p.toString());
     }
 

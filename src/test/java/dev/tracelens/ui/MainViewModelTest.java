@@ -126,4 +126,16 @@ class MainViewModelTest {
         assertEquals(ImportJob.State.DONE, m.imports().jobs().getFirst().stateProperty().get());
         assertFalse(m.groups().groups().isEmpty());
     }
+
+    @Test
+    void aFolderWithoutLogsIsAProblemNotASilentEmptyImport() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("no-logs"));
+        Files.writeString(folder.resolve("notes.md"), "nothing to import");
+        MainViewModel m = model();
+        assertNull(m.open(List.of(folder)), "nothing is queued");
+        assertEquals(1, m.imports().problems().size());
+        assertTrue(m.imports().problems().getFirst().toString()
+                .startsWith(folder + ": no archives or log files in this folder or its subfolders (looked for"),
+                m.imports().problems().getFirst().toString());
+    }
 }
