@@ -239,6 +239,10 @@ final class ArchiveFileRead {
             }
             return true;
         }
+        if (end.compression == Compression.ZSTD) {
+            fileProblem(Problem.Kind.UNREADABLE_FILE, failure.getMessage()); // recognised, not read: no "corrupt" here
+            return false;
+        }
         long lines = sink == null ? 0 : sink.lineNumber();
         boolean dropped = sink != null && sink.dropPartialLine();
         String cause = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
