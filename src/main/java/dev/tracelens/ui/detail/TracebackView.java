@@ -99,7 +99,8 @@ public final class TracebackView {
             flow.getChildren().setAll(styled("Select an occurrence to see its traceback.", "tb-placeholder"));
             return;
         }
-        meta.setText(Formats.dateTime(t.timestamp()) + " · " + t.host() + " · " + t.program()
+        // Short date (the year is in the group's first/last seen): the header keeps room for it beside the buttons.
+        meta.setText(Formats.SHORT_DATE_TIME.format(t.timestamp()) + " · " + t.host() + " · " + t.program()
                 + (t.truncated() ? " · cut off" : ""));
         List<Node> nodes = new ArrayList<>();
         for (Traceback.TextLine line : t.lines()) {
