@@ -125,6 +125,9 @@ public final class GroupDetailView {
 
         root.setTop(header);
         root.setCenter(panes);
+        // The splitter above may give the detail less than its header wants (a short laptop
+        // screen, a user who wants a longer list): the panes shrink first, then the header.
+        root.setMinHeight(120);
 
         model.detailProperty().addListener((o, a, d) -> showDetail(d));
         model.tracebackProperty().addListener((o, a, t) -> {
