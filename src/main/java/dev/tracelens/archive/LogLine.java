@@ -37,6 +37,9 @@ public final class LogLine {
 
     public Source source() { return source; }
 
+    /** Length of the message in bytes (UTF-8). */
+    public int messageLength() { return messageUtf8.length; }
+
     public String message() { return new String(messageUtf8, StandardCharsets.UTF_8); }
 
     public String archive() { return archive; }

@@ -65,6 +65,11 @@ final class MutableRow implements RowView {
     }
 
     @Override
+    public boolean messageMatches(ByteTrigger trigger) {
+        return trigger.test(buffer, messageFrom, messageTo);
+    }
+
+    @Override
     public String message() {
         return new String(buffer, messageFrom, messageTo - messageFrom, StandardCharsets.UTF_8);
     }

@@ -35,7 +35,9 @@ public record Problem(String archive, long row, Kind kind, String detail) {
         /** Part of the file is not a log (binary data after some lines); the rows before it were kept. */
         NOT_A_LOG,
         /** A folder given to read holds no log files. */
-        NO_LOG_FILES
+        NO_LOG_FILES,
+        /** More traces were open at once than memory allows; the oldest open one was cut off. */
+        TOO_MANY_OPEN_TRACES
     }
 
     public Problem {

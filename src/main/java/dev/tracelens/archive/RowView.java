@@ -34,6 +34,11 @@ public interface RowView {
     /** Whether the message bytes contain this ASCII needle; does not decode the message. */
     boolean messageContains(byte[] asciiNeedle);
 
+    /** Whether the message bytes pass the trigger; does not decode the message. */
+    default boolean messageMatches(ByteTrigger trigger) {
+        return trigger.test(message());
+    }
+
     /** The message, decoded; invalid UTF-8 is replaced with U+FFFD (and reported as a problem). */
     String message();
 

@@ -7,42 +7,98 @@ import dev.tracelens.archive.RowView;
  * The last N rows of one source, kept undecoded (as {@link LogLine} bytes) because almost all
  * of them are dropped again without ever being shown. A row longer than
  * {@link #MAX_KEPT_CHARS} is cut when kept, so one 10 MB row cannot sit in memory N times.
+ *
+ * <p>The ring grows as rows arrive (a source that logged two rows holds two, not N slots), and
+ * {@link #clear()} lets the assembler drop the rows of idle sources when memory runs short.
  */
 final class ContextBuffer {
     static final int MAX_KEPT_CHARS = 64 * 1024;
     static final String CUT_NOTE = " … [cut]";
-    private static final LogLine[] NONE = new LogLine[0];
+    static final LogLine[] NONE = new LogLine[0];
+    private static final int FIRST_CAPACITY = 4;
 
-    private final LogLine[] ring;
+    private final int capacity;
+    private LogLine[] ring = NONE;
     private int next;
     private int size;
+    private long bytes;
 
     ContextBuffer(int capacity) {
-        this.ring = capacity == 0 ? NONE : new LogLine[capacity];
+        this.capacity = capacity;
     }
 
-    void add(RowView row) {
-        if (ring.length == 0) {
-            return;
+    /** Adds the row; returns the change in kept bytes (for the assembler's memory budget). */
+    long add(RowView row) {
+        if (capacity == 0) {
+            return 0;
         }
-        ring[next] = keep(row);
+        if (size == ring.length && ring.length < capacity) {
+            grow();
+        }
+        long before = bytes;
+        LogLine kept = keep(row);
+        LogLine old = ring[next];
+        if (old != null && size == ring.length) {
+            bytes -= cost(old);
+        }
+        ring[next] = kept;
+        bytes += cost(kept);
         next = next + 1 == ring.length ? 0 : next + 1;
         if (size < ring.length) {
             size++;
         }
+        return bytes - before;
     }
 
-    /** The kept rows, oldest first. */
-    LogLine[] snapshot() {
-        if (size == 0) {
+    private void grow() {
+        LogLine[] bigger = new LogLine[Math.min(capacity, Math.max(FIRST_CAPACITY, ring.length * 2))];
+        LogLine[] old = snapshot(0, size);
+        System.arraycopy(old, 0, bigger, 0, old.length);
+        ring = bigger;
+        next = old.length == bigger.length ? 0 : old.length;
+    }
+
+    int size() {
+        return size;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    /** Drops every kept row; returns the bytes freed. */
+    long clear() {
+        long freed = bytes;
+        ring = NONE;
+        next = 0;
+        size = 0;
+        bytes = 0;
+        return freed;
+    }
+
+    /** The row {@code back} rows before the newest (0 = newest), or null. */
+    LogLine newest(int back) {
+        if (back >= size) {
+            return null;
+        }
+        return ring[(next - 1 - back + 2 * ring.length) % ring.length];
+    }
+
+    /** The kept rows oldest first, without the {@code skipNewest} newest, at most {@code limit}. */
+    LogLine[] snapshot(int skipNewest, int limit) {
+        int n = Math.min(size - skipNewest, limit);
+        if (n <= 0) {
             return NONE;
         }
-        LogLine[] out = new LogLine[size];
-        int start = (next - size + ring.length) % ring.length;
-        for (int i = 0; i < size; i++) {
-            out[i] = ring[(start + i) % ring.length];
+        LogLine[] out = new LogLine[n];
+        for (int i = 0; i < n; i++) {
+            out[n - 1 - i] = newest(skipNewest + i);
         }
         return out;
+    }
+
+    static long cost(LogLine line) {
+        return 64 + line.messageLength();
     }
 
     private static LogLine keep(RowView row) {

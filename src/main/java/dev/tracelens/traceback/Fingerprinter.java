@@ -55,12 +55,17 @@ public final class Fingerprinter {
     }
 
     public static Fingerprint of(ParsedTraceback parsed, boolean truncated) {
+        return of(parsed, truncated, InApp.NONE);
+    }
+
+    /** With in-app prefixes set, they alone decide which frames are the application's own. */
+    static Fingerprint of(ParsedTraceback parsed, boolean truncated, InApp inApp) {
         List<String> parts = new ArrayList<>();
         parts.add("type:" + parsed.exceptionType());
         for (ChainedException c : parsed.causes()) {
             parts.add(("group".equals(c.relation()) ? "group:" : "cause:") + c.exceptionType());
         }
-        List<String> framesParts = frameParts(parsed.frames());
+        List<String> framesParts = frameParts(parsed.frames(), inApp);
         parts.addAll(framesParts);
         if (parsed.frames().isEmpty() && !parsed.message().isEmpty()) {
             parts.add("message:" + maskMessage(parsed.message()));
@@ -71,7 +76,7 @@ public final class Fingerprinter {
         return new Fingerprint(hash(parts), parts);
     }
 
-    private static List<String> frameParts(List<Frame> frames) {
+    private static List<String> frameParts(List<Frame> frames, InApp inApp) {
         List<String> app = new ArrayList<>();
         List<String> all = new ArrayList<>();
         for (Frame f : frames) {
@@ -84,7 +89,7 @@ public final class Fingerprinter {
             }
             String part = "frame:" + path + ":" + f.function();
             addCollapsed(all, part);
-            if (!library) {
+            if (inApp.isOwn(f.function(), f.file(), library)) {
                 addCollapsed(app, part);
             }
         }

@@ -15,10 +15,10 @@ public final class LineKinds {
     public static List<LineKind> of(String language, String text) {
         List<String> lines = lines(text);
         Language l = Language.of(language);
-        if (l == Language.PYTHON) {
-            return PythonLineKinds.classify(lines);
+        if (l == null) {
+            return lines.stream().map(line -> LineKind.OTHER).toList();
         }
-        return lines.stream().map(line -> LineKind.OTHER).toList();
+        return Grammars.of(l).kinds(lines, InApp.NONE);
     }
 
     /** The printed lines of a trace text, as {@link Traceback#lineKinds()} counts them. */

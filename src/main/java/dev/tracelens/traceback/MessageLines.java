@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Splits one row's message into the lines Python printed. rsyslog escapes control characters
  * ({@code #012} newline, {@code #011} tab); some loggers write a literal backslash-n instead of a
- * newline. A literal {@code \n} is only treated as a newline when the message holds a traceback
- * header followed by one, because {@code \n} is also common inside quoted code and messages.
+ * newline. A literal {@code \n} is only treated as a newline when a grammar says the message
+ * holds one it wrote (Python: its header followed by one), because {@code \n} is also common
+ * inside quoted code and messages.
  */
 final class MessageLines {
     private static final String RSYSLOG_NEWLINE = "#012";
@@ -17,7 +18,7 @@ final class MessageLines {
     private MessageLines() {
     }
 
-    static List<String> split(String message) {
+    static List<String> split(String message, Grammars grammars) {
         String m = message;
         if (m.contains(RSYSLOG_TAB)) {
             m = m.replace(RSYSLOG_TAB, "\t");
@@ -27,7 +28,7 @@ final class MessageLines {
             separator = RSYSLOG_NEWLINE;
         } else if (m.indexOf('\n') >= 0) {
             separator = "\n";
-        } else if (m.contains(TracebackLines.HEADER + LITERAL_NEWLINE)) {
+        } else if (m.contains(LITERAL_NEWLINE) && grammars.literalBreakAfter(m)) {
             separator = LITERAL_NEWLINE;
         }
         if (separator == null) {
@@ -39,7 +40,7 @@ final class MessageLines {
         while (true) {
             int at = m.indexOf(separator, from);
             String part = stripCr(at < 0 ? m.substring(from) : m.substring(from, at));
-            if (literal && !lines.isEmpty() && !startsLine(part)) {
+            if (literal && !lines.isEmpty() && !startsLine(part, grammars)) {
                 // A "\n" inside code or a message (print("a\nb")), not a line break Python wrote.
                 lines.set(lines.size() - 1, lines.get(lines.size() - 1) + LITERAL_NEWLINE + part);
             } else {
@@ -53,10 +54,8 @@ final class MessageLines {
     }
 
     /** Whether text after a literal "\n" can start a traceback line. */
-    private static boolean startsLine(String part) {
-        if (part.isEmpty() || TracebackLines.isIndented(part) || TracebackLines.isHeader(part)
-                || TracebackLines.isFrame(part) || TracebackLines.separatorRelation(part) != null
-                || TracebackLines.isException(part)) {
+    private static boolean startsLine(String part, Grammars grammars) {
+        if (part.isEmpty() || grammars.startsLine(part)) {
             return true;
         }
         char c = part.charAt(0);

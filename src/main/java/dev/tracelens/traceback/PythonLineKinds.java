@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@link LineKind#OTHER}, never dropped.
  */
 final class PythonLineKinds {
-    private static final Pattern FRAME = Pattern.compile("^\\s*File \"(.*)\", line \\d+(?:, in .*)?$");
+    private static final Pattern FRAME = Pattern.compile("^\\s*File \"(.*)\", line \\d+(?:, in (.*))?$");
     /** ExceptionGroup margins: {@code "  | "} before each line of a sub-exception. */
     private static final Pattern GROUP_MARGIN = Pattern.compile("^(?:\\s*+[|+](?=\\s|$))++ ?"); // possessive: see TracebackLines.EXCEPTION
     private static final Pattern GROUP_RULE_LINE = Pattern.compile("^\\s*\\+-[-+]*(?: .* -+)?$");
@@ -20,7 +20,7 @@ final class PythonLineKinds {
     private PythonLineKinds() {
     }
 
-    static List<LineKind> classify(List<String> text) {
+    static List<LineKind> classify(List<String> text, InApp inApp) {
         List<LineKind> kinds = new ArrayList<>(text.size());
         boolean inTraceback = false;  // after a header, before the exception line
         boolean inException = false;  // on the exception line and the message lines after it
@@ -53,7 +53,7 @@ final class PythonLineKinds {
             } else if (inTraceback && FRAME.matcher(body).matches()) {
                 Matcher m = FRAME.matcher(body);
                 m.matches();
-                boolean library = LibraryFiles.isLibrary(m.group(1));
+                boolean library = !inApp.isOwn(m.group(2), m.group(1), LibraryFiles.isLibrary(m.group(1)));
                 kind = library ? LineKind.LIBRARY_FRAME : LineKind.OWN_FRAME;
                 codeKind = library ? LineKind.LIBRARY_CODE : LineKind.OWN_CODE;
             } else if (inTraceback && codeKind != null && Character.isWhitespace(body.charAt(0))) {

@@ -1,12 +1,14 @@
 package dev.tracelens.traceback;
 
+import dev.tracelens.archive.ByteTrigger;
 import dev.tracelens.archive.LogLine;
+import dev.tracelens.archive.Problem;
 import dev.tracelens.archive.RowHandler;
 import dev.tracelens.archive.RowView;
 import dev.tracelens.archive.Source;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,81 +16,148 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Rebuilds Python tracebacks from archive rows, per source (host + program), with the rows each
- * source logged before them as context.
+ * Rebuilds traces (Python tracebacks, Java, Go, Node, Ruby and .NET stack traces) from archive
+ * rows, per source (host + program), with the rows each source logged before them as context.
+ * The assembler knows no language: each {@link TraceGrammar} opens its traces and decides what
+ * belongs to them.
  *
- * <p>One assembler serves all archives of a scan, in time order, so a traceback that runs from
- * one hourly archive into the next simply continues. A traceback is emitted once it is known to
+ * <p>One assembler serves all archives of a scan, in time order, so a trace that runs from
+ * one hourly archive into the next simply continues. A trace is emitted once it is known to
  * be complete: at the next row of its source that does not continue it, or at {@link #finish()}.
  *
  * <p>Context rule: every row of a source enters that source's ring of the last N rows, including
- * rows of earlier tracebacks; a traceback's context is the ring as it was just before its header
- * row, i.e. exactly "the N rows the source logged before the header".
+ * rows of earlier traces; a trace's context is the ring as it was just before its header row,
+ * i.e. exactly "the N rows the source logged before the header".
  *
- * <p>Hot path: a row of a source with no open traceback costs one byte search for the header and
- * one {@link RowView#toLogLine()}; only rows of a source with an open traceback, or rows holding
- * a header, are decoded. Per-source state lives in an array indexed by {@link Source#index()}.
+ * <p>Hot path: a row of a source with no open trace costs one {@link ByteTrigger} test (one pass
+ * over its bytes for all grammars' needles) and one {@link RowView#toLogLine()}; only rows of a
+ * source with an open trace, or rows passing the test, are decoded. Per-source state lives in an
+ * array indexed by {@link Source#index()}.
+ *
+ * <p>Memory is bounded by design: context rows of all sources together stay within a budget (the
+ * rings of the sources idle longest are dropped first), at most a budget-derived number of traces
+ * are open at once (past it the oldest open one is cut off, with a {@link Problem}), and one trace
+ * keeps at most its head and tail lines ({@link TraceText}).
  */
 public final class TracebackAssembler implements RowHandler {
 
     public static final int DEFAULT_CONTEXT_ROWS = 50;
-    private static final byte[] TRACEBACK_BYTES = TracebackLines.HEADER.getBytes(StandardCharsets.US_ASCII);
-    /** How much of the header row before the header is searched for a process id. */
-    private static final int MAX_LEAD_CHARS = 2048;
+    /** Rough heap cost of one open trace beyond its lines, to turn the budget into a count. */
+    private static final long OPEN_TRACE_COST = 4 * 1024;
 
     private final int contextRows;
+    private final Grammars grammars;
+    private final ByteTrigger trigger;
+    private final InApp inApp;
     private final Consumer<Traceback> out;
+    private final Consumer<Problem> problems;
+    private final long ringBudget;
+    private final int maxOpen;
+    private final Opening opening;
     private SourceState[] sources = new SourceState[64];
+    private long seq;
+    private long ringBytes;
+    private int openCount;
+    private final ArrayDeque<SourceState> openOrder = new ArrayDeque<>();
+    private long cutForMemory;
+    private String currentArchive = "";
+    private long currentRow;
 
     public TracebackAssembler(int contextRows, Consumer<Traceback> out) {
+        this(contextRows, TraceOptions.DEFAULT, out, problem -> { });
+    }
+
+    public TracebackAssembler(int contextRows, TraceOptions options, Consumer<Traceback> out, Consumer<Problem> problems) {
         if (contextRows < 0) {
             throw new IllegalArgumentException("contextRows must be >= 0: " + contextRows);
         }
         this.contextRows = contextRows;
+        this.grammars = new Grammars(options.languages());
+        this.trigger = grammars.trigger();
+        this.inApp = options.inApp();
         this.out = Objects.requireNonNull(out, "out");
+        this.problems = Objects.requireNonNull(problems, "problems");
+        long budget = options.budget();
+        this.ringBudget = budget / 2;
+        this.maxOpen = (int) Math.clamp(budget / 2 / OPEN_TRACE_COST, 256, 1_000_000);
+        this.opening = new Opening(grammars);
     }
 
     /** What the assembler keeps per source. */
     private static final class SourceState {
         final Source source;
         final ContextBuffer ring;
-        OpenTraceback open;
+        OpenTrace open;
+        long lastSeq;
+        /** Rows up to this id were taken by an earlier trace: a grammar looking back stops there. */
+        long consumedId = Long.MIN_VALUE;
+        long lastHeaderId = Long.MIN_VALUE;
+        int lastOrdinal;
 
-        SourceState(Source source, int contextRows) {
+        SourceState(Source source, int ringRows) {
             this.source = source;
-            this.ring = new ContextBuffer(contextRows);
+            this.ring = new ContextBuffer(ringRows);
         }
     }
 
     @Override
     public void onRow(RowView row) {
         SourceState state = state(row.source());
-        OpenTraceback open = state.open;
-        if (open == null && !row.messageContains(TRACEBACK_BYTES)) {
-            state.ring.add(row);
+        state.lastSeq = ++seq;
+        OpenTrace open = state.open;
+        if (open == null && !row.messageMatches(trigger)) {
+            keep(state, row);
             return;
         }
+        currentArchive = row.archive();
+        currentRow = row.rowNumber();
         String message = row.message();
-        LogLine[] before = null;
-        int ordinal = 0;
-        for (String line : MessageLines.split(message)) {
+        List<String> lines = MessageLines.split(message, grammars);
+        Opening o = opening;
+        o.rowLines = lines;
+        o.message = message;
+        o.here = null;
+        o.ring = state.ring;
+        o.contextRows = contextRows;
+        o.consumedId = state.consumedId;
+        o.lastHeaderId = state.lastHeaderId;
+        o.lastOrdinal = state.lastOrdinal;
+        o.freeFrom = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (open != null) {
-                if (open.offer(line, row.id()) != OpenTraceback.Verdict.END) {
+                if (open.offer(line, row.id()) != OpenTrace.Verdict.END) {
                     continue;
                 }
-                emit(state, open, !open.complete());
+                end(state, open);
                 open = null;
+                o.consumedId = state.consumedId;
+                o.freeFrom = i;
             }
-            int header = line.indexOf(TracebackLines.HEADER);
-            if (header >= 0) {
-                if (before == null) {
-                    before = state.ring.snapshot();
-                }
-                open = new OpenTraceback(line, header, lead(message), row, ordinal++, before);
+            if (o.here == null) {
+                o.here = HeaderRow.of(row);
+            }
+            o.line = line;
+            o.lineIndex = i;
+            open = tryOpen(o);
+            if (open != null) {
+                opened(state, open);
             }
         }
+        state.lastHeaderId = o.lastHeaderId;
+        state.lastOrdinal = o.lastOrdinal;
         state.open = open;
-        state.ring.add(row);
+        keep(state, row);
+    }
+
+    private OpenTrace tryOpen(Opening o) {
+        for (TraceGrammar g : grammars.list()) {
+            OpenTrace t = g.open(o);
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /**
@@ -100,20 +169,106 @@ public final class TracebackAssembler implements RowHandler {
     public List<Traceback> pending() {
         List<Traceback> out = new ArrayList<>();
         for (SourceState state : sources) {
-            if (state != null && state.open != null) {
+            if (state != null && state.open != null && state.open.worthEmitting()) {
                 out.add(build(state, state.open, !state.open.complete()));
             }
         }
         return out;
     }
 
-    /** Emits every traceback still open; truncated unless its exception line was seen. Call once after the last input. */
+    /** Emits every trace still open; truncated unless it was printed to its end. Call once after the last input. */
     public void finish() {
         for (SourceState state : sources) {
             if (state != null && state.open != null) {
-                OpenTraceback open = state.open;
+                OpenTrace open = state.open;
                 state.open = null;
-                emit(state, open, !open.complete());
+                end(state, open);
+            }
+        }
+        if (cutForMemory > 1) {
+            problems.accept(new Problem(currentArchive, 0, Problem.Kind.TOO_MANY_OPEN_TRACES,
+                    cutForMemory + " traces in all were cut off because more than " + maxOpen
+                            + " were open at once"));
+        }
+    }
+
+    private void keep(SourceState state, RowView row) {
+        ringBytes += state.ring.add(row);
+        if (ringBytes > ringBudget) {
+            evictIdleRings();
+        }
+    }
+
+    private void opened(SourceState state, OpenTrace open) {
+        openCount++;
+        openOrder.addLast(state);
+        if (openCount > maxOpen) {
+            cutOldestOpen(state);
+        }
+        if (openOrder.size() > 2 * maxOpen + 64) {
+            openOrder.removeIf(s -> s.open == null);
+        }
+    }
+
+    /** More traces open than allowed: the one opened longest ago is emitted as it stands. */
+    private void cutOldestOpen(SourceState current) {
+        while (!openOrder.isEmpty()) {
+            SourceState oldest = openOrder.removeFirst();
+            if (oldest.open == null || oldest == current) {
+                continue;
+            }
+            OpenTrace victim = oldest.open;
+            oldest.open = null;
+            cutForMemory++;
+            if (cutForMemory == 1) {
+                problems.accept(new Problem(currentArchive, currentRow, Problem.Kind.TOO_MANY_OPEN_TRACES,
+                        "more than " + maxOpen + " traces were open at once; the oldest (" + oldest.source
+                                + ", " + victim.archive + " row " + victim.row + ") and any further ones were cut off"));
+            }
+            end(oldest, victim);
+            return;
+        }
+    }
+
+    private void end(SourceState state, OpenTrace open) {
+        openCount--;
+        state.consumedId = Math.max(state.consumedId, open.lastId());
+        if (open.worthEmitting()) {
+            emit(state, open, !open.complete());
+        }
+    }
+
+    /**
+     * Context rows are over budget: drops the rings of the sources idle longest (no open trace)
+     * until half the budget is free. Amortised: each pass frees half the budget.
+     */
+    private void evictIdleRings() {
+        long[] seqs = new long[64];
+        int n = 0;
+        for (SourceState s : sources) {
+            if (s != null && s.open == null && s.ring.size() > 0) {
+                if (n == seqs.length) {
+                    seqs = Arrays.copyOf(seqs, n * 2);
+                }
+                seqs[n++] = s.lastSeq;
+            }
+        }
+        Arrays.sort(seqs, 0, n);
+        long target = ringBudget / 2;
+        int cut = 0;
+        long freed = 0;
+        // Walk from the oldest, estimating with the average ring size, then drop those older than the cut.
+        long average = n == 0 ? 1 : Math.max(1, ringBytes / n);
+        while (cut < n && ringBytes - freed > target) {
+            freed += average;
+            cut++;
+        }
+        long threshold = cut == 0 ? Long.MIN_VALUE : seqs[cut - 1];
+        for (int i = 0; i < sources.length; i++) {
+            SourceState s = sources[i];
+            if (s != null && s.open == null && s.lastSeq <= threshold) {
+                ringBytes -= s.ring.clear();
+                sources[i] = null; // recreated, empty, if the source logs again
             }
         }
     }
@@ -125,7 +280,7 @@ public final class TracebackAssembler implements RowHandler {
         }
         SourceState s = sources[i];
         if (s == null) {
-            s = new SourceState(source, contextRows);
+            s = new SourceState(source, Math.max(contextRows, Opening.LOOKBACK_ROWS));
             sources[i] = s;
         }
         return s;
@@ -134,27 +289,23 @@ public final class TracebackAssembler implements RowHandler {
     /** Archives have second resolution; a message and its traceback fall in the same or next second. */
     private static final long SAME_MOMENT_MILLIS = 1_000;
 
-    private static String lead(String message) {
-        int at = message.indexOf(TracebackLines.HEADER);
-        String lead = at < 0 ? "" : message.substring(0, at);
-        return lead.length() > MAX_LEAD_CHARS ? lead.substring(0, MAX_LEAD_CHARS) : lead;
-    }
-
-    private void emit(SourceState state, OpenTraceback open, boolean truncated) {
+    private void emit(SourceState state, OpenTrace open, boolean truncated) {
         out.accept(build(state, open, truncated));
     }
 
-    private static Traceback build(SourceState state, OpenTraceback open, boolean truncated) {
-        ParsedTraceback parsed = PythonTracebackParser.parse(open.lines());
-        Fingerprint fingerprint = Fingerprinter.of(parsed, truncated);
+    private Traceback build(SourceState state, OpenTrace open, boolean truncated) {
+        TraceGrammar g = open.grammar;
+        List<String> lines = open.lines();
+        ParsedTraceback parsed = g.parse(lines);
+        Fingerprint fingerprint = g.fingerprint(parsed, truncated, inApp);
         return new Traceback(open.lastId(), open.firstId, open.ordinal, Instant.ofEpochMilli(open.timestampMillis),
-                state.source.host(), state.source.program(), Language.PYTHON.id(), parsed.exceptionType(),
-                parsed.message(), parsed.frames(), parsed.causes(), String.join("\n", open.lines()),
-                PythonLineKinds.classify(open.lines()), context(open), fingerprint.hash(), fingerprint.parts(),
+                state.source.host(), state.source.program(), g.language().id(), parsed.exceptionType(),
+                parsed.message(), parsed.frames(), parsed.causes(), String.join("\n", lines),
+                g.kinds(lines, inApp), context(open), fingerprint.hash(), fingerprint.parts(),
                 truncated, open.archive, open.row);
     }
 
-    private static List<ContextLine> context(OpenTraceback open) {
+    private static List<ContextLine> context(OpenTrace open) {
         String pid = processOf(open);
         List<ContextLine> lines = new ArrayList<>(open.context.length);
         for (LogLine l : open.context) {
@@ -171,7 +322,7 @@ public final class TracebackAssembler implements RowHandler {
      * traceback, so syslog makes the message the row before a bare header; written in the same
      * moment, it carries the pid the header row lacks.
      */
-    private static String processOf(OpenTraceback open) {
+    private static String processOf(OpenTrace open) {
         String pid = ProcessId.find(open.headerRowLead);
         if (pid != null || open.context.length == 0) {
             return pid;

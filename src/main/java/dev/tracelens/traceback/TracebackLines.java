@@ -23,7 +23,7 @@ final class TracebackLines {
             Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*+(?:\\.[A-Za-z_][A-Za-z0-9_]*+)*+)(?::(?: ?(.*))?)?$", Pattern.DOTALL);
     /** 3.11+ position markers under a code line: carets, tildes and spaces only. */
     private static final Pattern MARKER = Pattern.compile("^\\s*[\\^~][\\s\\^~]*$");
-    private static final Pattern ELIDED = Pattern.compile("^\\s*\\.\\.\\.<\\d+ lines?>\\.\\.\\.\\s*$");
+    private static final Pattern ELIDED = Pattern.compile("^\\s*\\.\\.\\.<\\d+ lines?(?: cut by Tracelens)?>\\.\\.\\.\\s*$");
     private static final Pattern REPEATED = Pattern.compile("^\\s*\\[Previous line repeated \\d+ more times?\\]\\s*$");
 
     private TracebackLines() {

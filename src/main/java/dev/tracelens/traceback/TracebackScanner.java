@@ -19,18 +19,32 @@ import java.util.List;
 public final class TracebackScanner {
     private final int contextRows;
     private final ReaderOptions reading;
+    private final TraceOptions options;
 
     public TracebackScanner(int contextRows) {
-        this(contextRows, ReaderOptions.defaults());
+        this(contextRows, ReaderOptions.defaults(), TraceOptions.DEFAULT);
     }
 
     /** @param reading how the reader reads the files (input format, JSON fields, text pattern) */
     public TracebackScanner(int contextRows, ReaderOptions reading) {
+        this(contextRows, reading, TraceOptions.DEFAULT);
+    }
+
+    public TracebackScanner(int contextRows, TraceOptions options) {
+        this(contextRows, ReaderOptions.defaults(), options);
+    }
+
+    /**
+     * @param reading how the reader reads the files (input format, JSON fields, text pattern)
+     * @param options which languages to look for, in-app prefixes, the memory budget
+     */
+    public TracebackScanner(int contextRows, ReaderOptions reading, TraceOptions options) {
         if (contextRows < 0) {
             throw new IllegalArgumentException("contextRows must be >= 0: " + contextRows);
         }
         this.contextRows = contextRows;
         this.reading = java.util.Objects.requireNonNull(reading, "reading");
+        this.options = java.util.Objects.requireNonNull(options, "options");
     }
 
     /**
@@ -41,10 +55,10 @@ public final class TracebackScanner {
      */
     public ScanSummary scan(List<Path> archives, ScanListener listener, ReadProgress progress) {
         long[] tracebacks = {0};
-        TracebackAssembler assembler = new TracebackAssembler(contextRows, t -> {
+        TracebackAssembler assembler = new TracebackAssembler(contextRows, options, t -> {
             tracebacks[0]++;
             listener.onTraceback(t);
-        });
+        }, listener::onProblem);
         List<ArchiveSummary> summaries = new ArchiveReader(reading).read(archives, new RowHandler() {
             @Override
             public void onRow(RowView row) {

@@ -1,5 +1,6 @@
 package dev.tracelens.traceback;
 
+import dev.tracelens.archive.ByteTrigger;
 import dev.tracelens.archive.LogLine;
 import dev.tracelens.archive.RowHandler;
 import dev.tracelens.archive.RowView;
@@ -88,6 +89,11 @@ final class TestRows {
                 return true;
             }
             return false;
+        }
+
+        @Override
+        public boolean messageMatches(ByteTrigger trigger) {
+            return trigger.test(bytes, 0, bytes.length);
         }
 
         @Override

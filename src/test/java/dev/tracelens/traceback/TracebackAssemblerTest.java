@@ -576,12 +576,12 @@ class TracebackAssemblerTest {
 
     @Test
     void bracketRowsContinueTheMessageOnlyWhenTheyLookLikeJson() {
-        assertTrue(OpenTraceback.continuesJsonOrRepr("["));
-        assertTrue(OpenTraceback.continuesJsonOrRepr("[{\"id\": 1},"));
-        assertTrue(OpenTraceback.continuesJsonOrRepr("[ 1, 2 ]"));
-        assertTrue(OpenTraceback.continuesJsonOrRepr("]"));
-        assertFalse(OpenTraceback.continuesJsonOrRepr("[20286] INFO app: next"));
-        assertFalse(OpenTraceback.continuesJsonOrRepr("[pid 7] WARNING x"));
+        assertTrue(PythonTrace.continuesJsonOrRepr("["));
+        assertTrue(PythonTrace.continuesJsonOrRepr("[{\"id\": 1},"));
+        assertTrue(PythonTrace.continuesJsonOrRepr("[ 1, 2 ]"));
+        assertTrue(PythonTrace.continuesJsonOrRepr("]"));
+        assertFalse(PythonTrace.continuesJsonOrRepr("[20286] INFO app: next"));
+        assertFalse(PythonTrace.continuesJsonOrRepr("[pid 7] WARNING x"));
     }
 
     @Test

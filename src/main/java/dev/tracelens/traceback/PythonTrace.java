@@ -1,13 +1,10 @@
 package dev.tracelens.traceback;
 
 import dev.tracelens.archive.LogLine;
-import dev.tracelens.archive.RowView;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * A traceback of one source that is still being collected, line by line. It decides for each
+ * A Python traceback of one source that is still being collected, line by line. It decides for each
  * further line of its source whether the line still belongs to it, following the order in which
  * Python prints: frames, then the exception line, then (maybe) message continuation or a chain
  * separator and the next traceback of the chain.
@@ -17,25 +14,12 @@ import java.util.List;
  * text before the header is taken as the prefix if the first following line starts with the same
  * text, or with text of the same shape once digits are ignored (timestamps differ per line).
  */
-final class OpenTraceback {
-    /** Bounds memory for pathological input (an endless indented stream after a header). */
-    static final int MAX_LINES = 20_000;
-    static final int MAX_CHARS = 4 * 1024 * 1024;
-
-    enum Verdict { ACCEPTED, HELD, END }
+final class PythonTrace extends OpenTrace {
 
     private enum Phase { FRAMES, AFTER_EXCEPTION, CHAINED }
 
     private enum PrefixMode { UNKNOWN, STRIP, NONE }
 
-    final long firstId;
-    final long timestampMillis;
-    final String archive;
-    final long row;
-    final int ordinal;
-    final String headerRowLead;
-    final LogLine[] context;
-    private final List<String> lines = new ArrayList<>();
     private String prefix;
     private String prefixShape;
     private final boolean group;
@@ -46,8 +30,6 @@ final class OpenTraceback {
     private int framesInSegment;
     /** Inside a {@code """}-quoted remote traceback in a message (multiprocessing, concurrent.futures). */
     private boolean inTripleQuotes;
-    private int chars;
-    private long lastId;
 
     /**
      * @param line          the message line holding the header
@@ -55,26 +37,21 @@ final class OpenTraceback {
      * @param headerRowLead text of the header row's message before the header (for the process id)
      * @param ordinal       how many tracebacks started earlier in the same row
      */
-    OpenTraceback(String line, int headerIndex, String headerRowLead, RowView row, int ordinal, LogLine[] context) {
+    PythonTrace(TraceGrammar grammar, String line, int headerIndex, String headerRowLead, HeaderRow row, int ordinal,
+                LogLine[] context) {
+        super(grammar, row, ordinal, headerRowLead, context);
         int start = TracebackLines.headerLineStart(line, headerIndex);
         this.prefix = line.substring(0, start);
         this.prefixShape = shape(prefix);
         this.prefixMode = prefix.isBlank() ? PrefixMode.NONE : PrefixMode.UNKNOWN;
         this.group = start != headerIndex;
-        this.firstId = row.id();
-        this.lastId = row.id();
-        this.timestampMillis = row.timestampMillis();
-        this.archive = row.archive();
-        this.row = row.rowNumber();
-        this.ordinal = ordinal;
-        this.headerRowLead = headerRowLead;
-        this.context = context;
         add(line.substring(start, headerIndex + TracebackLines.HEADER.length()));
     }
 
     /** Offers the next line of this traceback's source. On END the line is not consumed. */
+    @Override
     Verdict offer(String raw, long rowId) {
-        if (lines.size() >= MAX_LINES || chars >= MAX_CHARS) {
+        if (full()) {
             return Verdict.END;
         }
         String line = stripPrefix(raw);
@@ -96,7 +73,7 @@ final class OpenTraceback {
             add("");
         }
         add(line);
-        lastId = rowId;
+        accepted(rowId);
         return Verdict.ACCEPTED;
     }
 
@@ -169,7 +146,8 @@ final class OpenTraceback {
 
     /**
      * Pretty-printed JSON (or a repr) continuing the message at column 0. An opening bracket only
-     * counts when what follows it is JSON-like: {@code [20286] INFO ...} is the everyday log prefix
+     * counts when what follows it is JSON-like (or a list repr, as OpenStack's RemoteError quotes
+     * a remote traceback: {@code [u'Traceback (most recent call last):\n', ...]}): {@code [20286] INFO ...} is the everyday log prefix
      * of many programs and starts the next log line, not a JSON array.
      */
     static boolean continuesJsonOrRepr(String line) {
@@ -184,30 +162,21 @@ final class OpenTraceback {
             return true;
         }
         char next = line.charAt(1);
-        return next == ' ' || next == '{' || next == '[' || next == '"' || next == ']' || next == '\t';
+        if (next == 'u' && line.length() > 2 && line.charAt(2) == '\'') {
+            return true; // a Python 2 list repr: [u'Traceback (most recent call last):\n', u'  File ...
+        }
+        return next == ' ' || next == '{' || next == '[' || next == '"' || next == '\'' || next == ']' || next == '\t';
     }
 
     private boolean lastLineIsRemoteTraceback() {
-        var m = TracebackLines.exception(lines.get(lines.size() - 1));
+        var m = TracebackLines.exception(lastLine());
         return m != null && m.group(1).endsWith("RemoteTraceback");
     }
 
     /** Whether the last exception of the chain was printed (so the traceback is complete). */
+    @Override
     boolean complete() {
         return phase == Phase.AFTER_EXCEPTION;
-    }
-
-    long lastId() {
-        return lastId;
-    }
-
-    List<String> lines() {
-        return lines;
-    }
-
-    private void add(String line) {
-        lines.add(line);
-        chars += line.length() + 1;
     }
 
     private String stripPrefix(String raw) {
@@ -241,7 +210,7 @@ final class OpenTraceback {
      * the prefix from the first frame line, as the text before Python's two-space indent.
      */
     private boolean learnPrefixFromFirstFrame(String raw) {
-        if (lines.size() != 1 || phase != Phase.FRAMES || !prefix.isBlank()) {
+        if (size() != 1 || phase != Phase.FRAMES || !prefix.isBlank()) {
             return false;
         }
         int at = raw.indexOf("File \"");
