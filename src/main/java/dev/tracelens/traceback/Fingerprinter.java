@@ -163,7 +163,7 @@ public final class Fingerprinter {
         return m.strip().replaceAll("\\s+", " ");
     }
 
-    private static String hash(List<String> parts) {
+    static String hash(List<String> parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] digest = sha.digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));

@@ -63,8 +63,12 @@ final class Opening {
 
     /** The ring rows before the header's row, oldest first, at most the context wanted. */
     LogLine[] contextBefore(Prior header) {
-        int skip = header == null ? 0 : header.rowsBack();
-        return ring.snapshot(skip, contextRows);
+        return contextBefore(header == null ? 0 : header.rowsBack());
+    }
+
+    /** The ring rows before the row {@code rowsBack} rows back (0: this row), oldest first, at most the context wanted. */
+    LogLine[] contextBefore(int rowsBack) {
+        return ring.snapshot(rowsBack, contextRows);
     }
 
     /** The next ordinal for a trace whose header is in {@code header}'s row. */
