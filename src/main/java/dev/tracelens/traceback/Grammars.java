@@ -15,7 +15,7 @@ final class Grammars {
     private static final Map<Language, TraceGrammar> ALL = new EnumMap<>(Language.class);
 
     static {
-        for (TraceGrammar g : List.of(new PythonGrammar(), new JavaGrammar())) {
+        for (TraceGrammar g : List.of(new PythonGrammar(), new JavaGrammar(), new NodeGrammar())) {
             ALL.put(g.language(), g);
         }
     }

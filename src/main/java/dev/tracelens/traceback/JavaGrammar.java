@@ -139,7 +139,7 @@ final class JavaGrammar implements TraceGrammar {
 
     @Override
     public Fingerprint fingerprint(ParsedTraceback parsed, boolean truncated, InApp inApp) {
-        return StackFingerprint.of(parsed, truncated, JavaLibraries.RULE, inApp, JavaGrammar::normalize, false);
+        return StackFingerprint.of(parsed, truncated, JavaLibraries.RULE, inApp, f -> normalize(f.function()), false);
     }
 
     /** Class and method without lambda, anonymous-class and generated-class numbers. */

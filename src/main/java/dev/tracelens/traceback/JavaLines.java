@@ -11,7 +11,7 @@ final class JavaLines {
     /** {@code at [module/]pkg.Cls.method(File.java:12)}, also Native Method, Unknown Source, logback's {@code ~[jar:1.0]}. */
     static final Pattern FRAME = Pattern.compile(
             "^\\s*at (?:[\\w.$-]*(?:@[\\w.+-]*)?//?)?((?:[\\w$]+\\.)*[\\w$]+)\\.([\\w$<>-]+)"
-                    + "\\((Native Method|Unknown Source(?::\\d+)?|[^()\\s]*)\\)(?:\\s+~?\\[[^\\]]*\\])?\\s*$");
+                    + "\\((Native Method|Unknown Source(?::\\d+)?|[^()\\s]+)\\)(?:\\s+~?\\[[^\\]]*\\])?\\s*$");
     private static final String TYPE = "(?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*[A-Z][\\w$]*"
             + "|[A-Z][\\w$]*(?:Exception|Error|Throwable|Failure)";
     /** The exception line: {@code [Exception in thread "t" ]a.b.CError[: message]}. */

@@ -59,13 +59,24 @@ final class Lookback {
      * exception lines (a nested message) lie between it and the frame; null when there is none.
      */
     static FrameTrace.Start start(Opening o, FrameAt frame, HeaderTest header, Predicate<String> between) {
-        List<Opening.Prior> priors = o.prior(MAX_BACK);
+        return start(o, frame, header, between, before -> 0);
+    }
+
+    /** Counts lines printed above an exception line that belong to the trace (Node's source line and caret). */
+    @FunctionalInterface
+    interface Above {
+        /** @param before the lines before the exception line, nearest first */
+        int count(List<String> before);
+    }
+
+    static FrameTrace.Start start(Opening o, FrameAt frame, HeaderTest header, Predicate<String> between, Above above) {
+        List<Opening.Prior> priors = o.prior(MAX_BACK + 4);
         String prefix = frame.prefix();
         List<String> stripped = new ArrayList<>(priors.size());
         int best = -1;
         int bestAt = -1;
         boolean nearest = true;
-        for (Opening.Prior p : priors) {
+        for (Opening.Prior p : priors.subList(0, Math.min(MAX_BACK, priors.size()))) {
             String raw = p.line();
             String line;
             if (prefix.isEmpty()) {
@@ -96,9 +107,18 @@ final class Lookback {
         if (best < 0) {
             return null;
         }
-        Opening.Prior head = priors.get(best);
+        List<String> before = new ArrayList<>();
+        for (Opening.Prior p : priors.subList(best + 1, priors.size())) {
+            before.add(p.line());
+        }
+        int extra = bestAt == 0 && prefix.isEmpty() ? Math.min(above.count(before), before.size()) : 0;
         String first = stripped.get(best).substring(bestAt);
         List<String> lines = new ArrayList<>();
+        for (int k = extra - 1; k >= 0; k--) {
+            lines.add(before.get(k));
+        }
+        Opening.Prior head = priors.get(best + extra);
+        String headLine = extra > 0 ? before.get(extra - 1) : first;
         lines.add(first);
         for (int k = best - 1; k >= 0; k--) {
             lines.add(stripped.get(k));
@@ -106,7 +126,7 @@ final class Lookback {
         lines.add(frame.frame());
         HeaderRow row = o.headerRow(head);
         String message = o.messageOf(head);
-        int leadEnd = message.indexOf(first);
+        int leadEnd = message.indexOf(headLine);
         String lead = leadEnd > 0 ? message.substring(0, Math.min(leadEnd, MAX_LEAD_CHARS)) : "";
         return new FrameTrace.Start(lines, row, o.ordinalFor(row), lead, prefix, o.here.id(), head.rowsBack());
     }

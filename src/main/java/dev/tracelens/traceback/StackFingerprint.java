@@ -2,7 +2,7 @@ package dev.tracelens.traceback;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * The group key of a stack trace of the languages that name frames by function (Java, Go, Node,
@@ -18,7 +18,7 @@ final class StackFingerprint {
     }
 
     static Fingerprint of(ParsedTraceback parsed, boolean truncated, LibraryRule rule, InApp inApp,
-                          UnaryOperator<String> function, boolean alwaysMessage) {
+                          Function<Frame, String> function, boolean alwaysMessage) {
         List<String> parts = new ArrayList<>();
         parts.add("type:" + parsed.exceptionType());
         List<List<Frame>> stacks = new ArrayList<>();
@@ -33,7 +33,7 @@ final class StackFingerprint {
         List<String> all = new ArrayList<>();
         for (List<Frame> stack : stacks) {
             for (Frame f : stack) {
-                String part = "frame:" + function.apply(f.function());
+                String part = "frame:" + function.apply(f);
                 collapse(all, part);
                 if (rule.isOwn(f, inApp)) {
                     collapse(own, part);
@@ -48,6 +48,26 @@ final class StackFingerprint {
             parts.add("truncated");
         }
         return new Fingerprint(Fingerprinter.hash(parts), parts);
+    }
+
+    /** An application file as the fingerprint names it: its last two path components (deploy roots differ). */
+    static String appFile(String file) {
+        String path = file.replace('\\', '/');
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            path = path.substring(0, q);
+        }
+        String[] parts = path.split("/");
+        StringBuilder out = new StringBuilder();
+        int kept = 0;
+        for (int i = parts.length - 1; i >= 0 && kept < 2; i--) {
+            if (parts[i].isEmpty()) {
+                continue;
+            }
+            out.insert(0, kept == 0 ? parts[i] : parts[i] + "/");
+            kept++;
+        }
+        return out.toString();
     }
 
     private static void collapse(List<String> parts, String part) {
