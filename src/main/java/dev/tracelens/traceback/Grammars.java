@@ -15,7 +15,8 @@ final class Grammars {
     private static final Map<Language, TraceGrammar> ALL = new EnumMap<>(Language.class);
 
     static {
-        for (TraceGrammar g : List.of(new PythonGrammar(), new JavaGrammar(), new NodeGrammar())) {
+        for (TraceGrammar g : List.of(new PythonGrammar(), new JavaGrammar(), new DotnetGrammar(), new NodeGrammar(),
+                new RubyGrammar(), new GoGrammar())) {
             ALL.put(g.language(), g);
         }
     }

@@ -24,9 +24,14 @@ class CorpusTracebackTest {
     }
 
     private static List<Traceback> assemble(Path file) throws IOException {
+        return assemble(file, TraceOptions.DEFAULT);
+    }
+
+    private static List<Traceback> assemble(Path file, TraceOptions options) throws IOException {
         TestRows rows = new TestRows().archive(file.getFileName().toString());
         List<Traceback> out = new ArrayList<>();
-        TracebackAssembler assembler = new TracebackAssembler(TracebackAssembler.DEFAULT_CONTEXT_ROWS, out::add);
+        TracebackAssembler assembler = new TracebackAssembler(TracebackAssembler.DEFAULT_CONTEXT_ROWS, options, out::add,
+                p -> { });
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 rows.add("corpus-host", "corpus", line);
@@ -100,14 +105,15 @@ class CorpusTracebackTest {
     }
 
     @Test
-    void otherLanguagesAndTextYieldNoTraceback() throws IOException {
+    void aPythonOnlyScanFindsNothingInOtherLanguagesAndText() throws IOException {
         int files = 0;
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(corpus().resolve("multi-language"))) {
             for (Path file : dir) {
                 if (file.getFileName().toString().equals("python_exc.txt")) {
                     continue;
                 }
-                assertEquals(List.of(), assemble(file), file.toString());
+                assertEquals(List.of(), assemble(file, TraceOptions.DEFAULT.withLanguages(java.util.Set.of(Language.PYTHON))),
+                        file.toString());
                 files++;
             }
         }

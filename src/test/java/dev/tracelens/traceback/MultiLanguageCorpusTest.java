@@ -125,4 +125,52 @@ class MultiLanguageCorpusTest {
         assertEquals(List.of(), rowPerLine(text("arbitrary_text.txt")));
         assertEquals(List.of(), oneRow(text("arbitrary_text.txt")));
     }
+
+    @Test
+    void nodeAndV8Traces() throws IOException {
+        List<Traceback> node = rowPerLine(text("node_js_exc.txt"));
+        assertEquals(List.of("ReferenceError"), types(node));
+        assertEquals("node", node.getFirst().language());
+        assertEquals("myArray is not defined", node.getFirst().message());
+        assertEquals(10, node.getFirst().frames().size());
+        assertEquals(List.of("frame:app/app.js:"), node.getFirst().fingerprintParts().subList(1, 2));
+        List<Traceback> client = rowPerLine(text("client_js_exc.txt"));
+        assertEquals(List.of("Error"), types(client));
+        assertEquals(5, client.getFirst().frames().size());
+        List<Traceback> v8 = rowPerLine(text("v8_js_exc.txt"));
+        assertEquals(1, v8.size());
+        assertEquals(6, v8.getFirst().frames().size());
+        assertEquals(oneRow(text("node_js_exc.txt")).getFirst().frames(), node.getFirst().frames());
+    }
+
+    @Test
+    void goPanicsAndGoroutineDumps() throws IOException {
+        List<Traceback> dump = rowPerLine(text("go_exc.txt"));
+        assertEquals(List.of("panic"), types(dump));
+        Traceback t = dump.getFirst();
+        assertEquals("go", t.language());
+        assertEquals("my panic", t.message());
+        // the goroutine that panicked, outermost first; the other goroutines stay in the text only
+        assertEquals(List.of("runtime.goexit", "main.main.func1", "panic"), t.frames().stream().map(Frame::function).toList());
+        assertTrue(t.text().contains("goroutine 3 [GC sweep wait]:"));
+        assertTrue(t.text().endsWith("/usr/local/go/src/runtime/mgc.go:216 +0x58"), t.text());
+        assertEquals(List.of("type:panic", "frame:main.main.func", "message:my panic"), t.fingerprintParts());
+
+        List<Traceback> http = rowPerLine(text("go_http.txt"));
+        assertEquals(List.of("panic"), types(http));
+        assertEquals("test panic", http.getFirst().message());
+        assertTrue(http.getFirst().fingerprintParts().contains("frame:main.doPanic"), http.getFirst().fingerprintParts().toString());
+        assertEquals(List.of("panic"), types(rowPerLine(text("go_on_gae_exc.txt"))));
+        List<Traceback> signal = rowPerLine(text("go_signal_exc.txt"));
+        assertEquals("runtime error: invalid memory address or nil pointer dereference", signal.getFirst().message());
+        assertEquals(List.of("panics.Wait", "panics.nilPtrDereference"),
+                signal.getFirst().frames().stream().map(Frame::function).toList());
+    }
+
+    @Test
+    void pythonIsStillPython() throws IOException {
+        List<Traceback> py = rowPerLine(text("python_exc.txt"));
+        assertEquals(List.of("Exception"), types(py));
+        assertEquals("python", py.getFirst().language());
+    }
 }

@@ -664,7 +664,9 @@ class TracebackAssemblerTest {
     }
 
     @Test
-    void otherLanguagesAndPlainTextGiveNoTraceback() {
+    void otherLanguagesGiveNoTracebackWhenOnlyPythonIsWanted() {
+        TracebackAssembler pythonOnly = new TracebackAssembler(TracebackAssembler.DEFAULT_CONTEXT_ROWS,
+                TraceOptions.DEFAULT.withLanguages(java.util.Set.of(Language.PYTHON)), out::add, p -> { });
         rows.addLines(WEB, "java-app", """
                 java.lang.IllegalStateException: boom
                     at com.example.Foo.bar(Foo.java:10)
@@ -675,6 +677,23 @@ class TracebackAssemblerTest {
                 goroutine 1 [running]:
                 main.main()
                 	/app/main.go:9 +0x1d""");
+        rows.feed(pythonOnly);
+        pythonOnly.finish();
+        assertEquals(List.of(), out);
+    }
+
+    @Test
+    void textThatMerelyMentionsExceptionsOrAtStaysRows() {
+        rows.addLines(WEB, APP, """
+                ERROR java.lang.IllegalStateException: boom (logged without a stack trace)
+                    at the meeting we decided to retry at 10:30
+                Exception in thread "main" is what the user pasted
+                  at home (see ticket 12)
+                panic: disk almost full
+                we saw goroutine leaks yesterday
+                	from the dashboard, at noon
+                System.Exception: ignored
+                   at noon we restarted (twice)""");
         assertEquals(List.of(), run());
     }
 
