@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code --since --until --host --program --type --fingerprint}, shared by the query commands. */
+/** {@code --since --until --host --program --type --fingerprint --language}, shared by the query commands. */
 public final class FilterOptions {
     @Option(names = "--since", paramLabel = "TIME", converter = DateArgument.class,
             description = "Only occurrences at or after TIME: " + DateArgument.HELP + ".")
@@ -31,7 +31,12 @@ public final class FilterOptions {
     @Option(names = "--fingerprint", paramLabel = "FP", description = "Only occurrences of this group.")
     String fingerprint;
 
+    @Option(names = "--language", paramLabel = "LANG", split = ",", converter = LanguageArgument.class,
+            description = "Only tracebacks of these languages: ${COMPLETION-CANDIDATES} (repeatable).",
+            completionCandidates = LanguageArgument.Names.class)
+    List<String> languages = new ArrayList<>();
+
     StoreFilter toFilter() {
-        return new StoreFilter(since, until, hosts, programs, types, fingerprint, null);
+        return new StoreFilter(since, until, hosts, programs, types, fingerprint, null).withLanguages(languages);
     }
 }

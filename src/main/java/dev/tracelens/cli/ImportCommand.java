@@ -36,6 +36,9 @@ public final class ImportCommand extends StoreCommand {
     @Option(names = "--context", paramLabel = "ROWS", description = "Rows of context kept per traceback (default: ${DEFAULT-VALUE}).")
     int contextRows = TracebackAssembler.DEFAULT_CONTEXT_ROWS;
 
+    @picocli.CommandLine.Mixin
+    TraceArguments tracing = new TraceArguments();
+
     @Override
     int execute() {
         if (contextRows < 0) {
@@ -100,7 +103,7 @@ public final class ImportCommand extends StoreCommand {
         ImportResult result;
         long total;
         try (TracebackIndex store = openForWriting()) {
-            result = new ImportService(store, contextRows, reading).importPaths(existing, listener);
+            result = new ImportService(store, contextRows, reading, tracing.options()).importPaths(existing, listener);
             total = store.tracebackCount();
         }
         if (terminal) {

@@ -40,6 +40,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--context", paramLabel = "N", description = "Rows of the same host and program to keep before each traceback (default: ${DEFAULT-VALUE}).")
     int context = TracebackAssembler.DEFAULT_CONTEXT_ROWS;
 
+    @picocli.CommandLine.Mixin
+    TraceArguments tracing = new TraceArguments();
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl (one JSON object per traceback) or text (grouped summary; default).")
     Format format = Format.text;
 
@@ -79,7 +82,7 @@ final class ScanCommand implements Callable<Integer> {
         try {
             // Flushing per traceback would cost a system call each; the finally block flushes once.
             ObjectWriter json = TracebackJson.lineWriter().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-            summary = new TracebackScanner(context, reading).scan(archives, new ScanListener() {
+            summary = new TracebackScanner(context, reading, tracing.options()).scan(archives, new ScanListener() {
                 @Override
                 public void onTraceback(Traceback traceback) {
                     report.add(traceback);

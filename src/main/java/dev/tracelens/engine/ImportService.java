@@ -18,6 +18,7 @@ public final class ImportService {
     private final TracebackIndex store;
     private final int contextRows;
     private final ReaderOptions reading;
+    private final dev.tracelens.traceback.TraceOptions tracing;
 
     /** @param contextRows rows of context kept per traceback */
     public ImportService(TracebackIndex store, int contextRows) {
@@ -26,17 +27,24 @@ public final class ImportService {
 
     /** @param reading how files are read (input format, JSON fields, text pattern) */
     public ImportService(TracebackIndex store, int contextRows, ReaderOptions reading) {
+        this(store, contextRows, reading, dev.tracelens.traceback.TraceOptions.DEFAULT);
+    }
+
+    /** @param tracing which languages to rebuild, the user's in-app prefixes */
+    public ImportService(TracebackIndex store, int contextRows, ReaderOptions reading,
+                         dev.tracelens.traceback.TraceOptions tracing) {
         if (contextRows < 0) {
             throw new IllegalArgumentException("context rows must be 0 or more, not " + contextRows);
         }
         this.store = store;
         this.contextRows = contextRows;
         this.reading = java.util.Objects.requireNonNull(reading, "reading");
+        this.tracing = java.util.Objects.requireNonNull(tracing, "tracing");
     }
 
     /** Archive files and folders (searched recursively), in time order; unchanged archives are skipped. */
     public ImportResult importPaths(List<Path> filesOrFolders, ImportListener listener) {
-        return store.importPaths(filesOrFolders, contextRows, reading, listener);
+        return store.importPaths(filesOrFolders, contextRows, reading, tracing, listener);
     }
 
     /**

@@ -28,4 +28,10 @@ public interface ArchiveScan {
         TracebackScanner scanner = new TracebackScanner(contextRows, reading);
         return scanner::scan;
     }
+
+    /** The real engine, rebuilding traces as {@code tracing} says (languages, in-app prefixes). */
+    static ArchiveScan engine(int contextRows, ReaderOptions reading, dev.tracelens.traceback.TraceOptions tracing) {
+        TracebackScanner scanner = new TracebackScanner(contextRows, reading, tracing);
+        return scanner::scan;
+    }
 }

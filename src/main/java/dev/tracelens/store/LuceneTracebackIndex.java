@@ -99,6 +99,12 @@ public final class LuceneTracebackIndex implements TracebackIndex {
     }
 
     @Override
+    public ImportResult importPaths(List<Path> filesOrFolders, int contextRows, ReaderOptions reading,
+                                    dev.tracelens.traceback.TraceOptions tracing, ImportListener listener) {
+        return new StoreImporter(store, ArchiveScan.engine(contextRows, reading, tracing)).importPaths(filesOrFolders, listener);
+    }
+
+    @Override
     public ImportResult importArchives(List<Path> archives, int contextRows, ReaderOptions reading,
                                        ImportListener listener) {
         return new StoreImporter(store, ArchiveScan.engine(contextRows, reading)).importArchives(archives, listener);

@@ -56,6 +56,7 @@ final class StoreQueryBuilder {
         anyOf(b, StoreSchema.HOST, filter.hosts());
         anyOf(b, StoreSchema.PROGRAM, filter.programs());
         anyOf(b, StoreSchema.EXCEPTION_TYPE, filter.types());
+        languages(b, filter.languages());
         if (filter.fingerprint() != null && !filter.fingerprint().isBlank()) {
             b.add(new TermQuery(new Term(StoreSchema.FINGERPRINT, filter.fingerprint())), BooleanClause.Occur.FILTER);
         }
@@ -63,6 +64,24 @@ final class StoreQueryBuilder {
             b.add(parse(filter.text()), BooleanClause.Occur.MUST);
         }
         return b.build();
+    }
+
+    /** Documents written before tracebacks had a language field hold Python tracebacks only. */
+    private static void languages(BooleanQuery.Builder b, java.util.List<String> languages) {
+        if (languages.isEmpty()) {
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String language : languages) {
+            any.add(new TermQuery(new Term(StoreSchema.LANGUAGE, language)), BooleanClause.Occur.SHOULD);
+            if (language.equals("python")) {
+                any.add(new BooleanQuery.Builder()
+                        .add(tracebacks(), BooleanClause.Occur.FILTER)
+                        .add(new org.apache.lucene.search.FieldExistsQuery(StoreSchema.LANGUAGE), BooleanClause.Occur.MUST_NOT)
+                        .build(), BooleanClause.Occur.SHOULD);
+            }
+        }
+        b.add(any.build(), BooleanClause.Occur.FILTER);
     }
 
     /**

@@ -46,6 +46,8 @@ public final class StoreSchema {
     public static final String HOST = "host";
     public static final String PROGRAM = "program";
     public static final String EXCEPTION_TYPE = "exceptionType";
+    /** The runtime that printed it ({@code python}, {@code java}, ...); absent in documents written before it existed (all Python). */
+    public static final String LANGUAGE = "language";
     public static final String FINGERPRINT = "fingerprint";
     /** File name of the archive that holds the header row (keyword). */
     public static final String ARCHIVE = "archive";

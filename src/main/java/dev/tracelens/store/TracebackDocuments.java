@@ -84,6 +84,7 @@ final class TracebackDocuments {
         keyword(doc, StoreSchema.HOST, t.host());
         keyword(doc, StoreSchema.PROGRAM, t.program());
         keyword(doc, StoreSchema.EXCEPTION_TYPE, t.exceptionType());
+        keyword(doc, StoreSchema.LANGUAGE, t.language());
         keyword(doc, StoreSchema.FINGERPRINT, t.fingerprint());
         doc.add(new StringField(StoreSchema.ARCHIVE, nullToEmpty(t.archive()), Field.Store.NO));
         doc.add(new Field(StoreSchema.TEXT, nullToEmpty(t.text()), TEXT_TYPE));

@@ -84,6 +84,15 @@ public interface TracebackIndex extends AutoCloseable {
     /** As {@link #importPaths(List, int, ImportListener)}, reading the files as {@code reading} says (input format, fields). */
     ImportResult importPaths(List<Path> filesOrFolders, int contextRows, ReaderOptions reading, ImportListener listener);
 
+    /** As above, rebuilding traces as {@code tracing} says (languages, in-app prefixes). */
+    default ImportResult importPaths(List<Path> filesOrFolders, int contextRows, ReaderOptions reading,
+                                     dev.tracelens.traceback.TraceOptions tracing, ImportListener listener) {
+        if (!tracing.equals(dev.tracelens.traceback.TraceOptions.DEFAULT)) {
+            throw new UnsupportedOperationException("this store rebuilds traces with the default options only");
+        }
+        return importPaths(filesOrFolders, contextRows, reading, listener);
+    }
+
     /**
      * Imports archive files given in time order (e.g. a sync batch with its warm-up file in
      * front, see {@link ImportBatches}), skipping those the registry holds unchanged.

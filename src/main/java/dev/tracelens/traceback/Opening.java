@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class Opening {
     /** How many rows of a source are kept for looking back, even with no context wanted. */
-    static final int LOOKBACK_ROWS = 8;
+    static final int LOOKBACK_ROWS = 16;
 
     /** One earlier line: in this row ({@code row == null}) or in the ring, {@code rowsBack} rows back (1 = previous row). */
     record Prior(String line, int rowsBack, LogLine row) {

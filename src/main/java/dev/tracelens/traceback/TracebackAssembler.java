@@ -280,7 +280,7 @@ public final class TracebackAssembler implements RowHandler {
         }
         SourceState s = sources[i];
         if (s == null) {
-            s = new SourceState(source, Math.max(contextRows, Opening.LOOKBACK_ROWS));
+            s = new SourceState(source, contextRows + Opening.LOOKBACK_ROWS);
             sources[i] = s;
         }
         return s;

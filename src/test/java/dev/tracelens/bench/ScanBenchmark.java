@@ -1,7 +1,9 @@
 package dev.tracelens.bench;
 
 import dev.tracelens.archive.ReadProgress;
+import dev.tracelens.traceback.Language;
 import dev.tracelens.traceback.ScanListener;
+import dev.tracelens.traceback.TraceOptions;
 import dev.tracelens.traceback.ScanSummary;
 import dev.tracelens.traceback.Traceback;
 import dev.tracelens.traceback.TracebackAssembler;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -24,7 +27,8 @@ import java.util.zip.GZIPInputStream;
  * mvn -q -B test-compile exec:exec@tool -Dtool=dev.tracelens.bench.ScanBenchmark \
  *     -Dtool.jvm=-Xmx256m -Dtool.args="/tmp/tracelens-bench 600 3"
  * </pre>
- * It uses (and generates once) {@code bench.tsv.gz} of {@link ReaderBenchmark}. With
+ * It uses (and generates once) {@code bench.tsv.gz} of {@link ReaderBenchmark}. Each round scans with
+ * every language's grammar and with Python's only, so their throughputs compare in one run. With
  * {@code big} as the third argument it instead writes {@code big.tsv.gz}, four gzip members of
  * that file (about 2.5 GB uncompressed), for the memory check with the real command line:
  * {@code java -Xmx256m -jar target/tracelens.jar scan --format jsonl /tmp/tracelens-bench/big.tsv.gz >/dev/null}.
@@ -52,19 +56,30 @@ public final class ScanBenchmark {
         double bestInflate = 0;
         double bestScan = 0;
         double bestPlain = 0;
+        double bestPythonScan = 0;
+        double bestPythonPlain = 0;
+        TraceOptions pythonOnly = TraceOptions.DEFAULT.withLanguages(Set.of(Language.PYTHON));
         for (int round = 1; round <= rounds; round++) {
             double inflate = inflate(gz);
-            double scan = scan(gz);
+            double scan = scan(gz, TraceOptions.DEFAULT);
+            double pythonScan = scan(gz, pythonOnly);
             // The same rows uncompressed: what the scan does when zlib is not the limit.
-            double plain = Files.exists(tsv) ? scan(tsv) : 0;
-            System.out.printf("round %d: inflate %.0f MB/s, scan of .tsv.gz %.0f MB/s (%.0f%%), scan of .tsv %.0f MB/s%n",
-                    round, inflate, scan, 100 * scan / inflate, plain);
+            double plain = Files.exists(tsv) ? scan(tsv, TraceOptions.DEFAULT) : 0;
+            double pythonPlain = Files.exists(tsv) ? scan(tsv, pythonOnly) : 0;
+            System.out.printf("round %d: inflate %.0f MB/s, scan of .tsv.gz %.0f MB/s (%.0f%%; Python only %.0f MB/s),"
+                            + " scan of .tsv %.0f MB/s (Python only %.0f MB/s)%n",
+                    round, inflate, scan, 100 * scan / inflate, pythonScan, plain, pythonPlain);
             bestInflate = Math.max(bestInflate, inflate);
             bestScan = Math.max(bestScan, scan);
             bestPlain = Math.max(bestPlain, plain);
+            bestPythonScan = Math.max(bestPythonScan, pythonScan);
+            bestPythonPlain = Math.max(bestPythonPlain, pythonPlain);
         }
         System.out.printf("best: inflate %.0f MB/s, scan of .tsv.gz %.0f MB/s, ratio %.2f; scan of .tsv %.0f MB/s%n",
                 bestInflate, bestScan, bestScan / bestInflate, bestPlain);
+        System.out.printf("every language vs Python only: .tsv.gz %.0f / %.0f MB/s = %.0f%%, .tsv %.0f / %.0f MB/s = %.0f%%%n",
+                bestScan, bestPythonScan, 100 * bestScan / bestPythonScan, bestPlain, bestPythonPlain,
+                100 * bestPlain / Math.max(1, bestPythonPlain));
     }
 
     private static double inflate(Path gz) throws IOException {
@@ -79,10 +94,10 @@ public final class ScanBenchmark {
         return total / 1e6 / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static double scan(Path gz) {
+    private static double scan(Path gz, TraceOptions options) {
         long[] tracebacks = {0};
         long t0 = System.nanoTime();
-        ScanSummary summary = new TracebackScanner(TracebackAssembler.DEFAULT_CONTEXT_ROWS).scan(List.of(gz), new ScanListener() {
+        ScanSummary summary = new TracebackScanner(TracebackAssembler.DEFAULT_CONTEXT_ROWS, options).scan(List.of(gz), new ScanListener() {
             @Override
             public void onTraceback(Traceback traceback) {
                 tracebacks[0]++;
