@@ -8,13 +8,18 @@ import java.util.List;
  * Interns (host, program) pairs straight from row bytes, so that rows of a known source cost a
  * hash and a byte comparison, never a String. Open addressing with linear probing; the table
  * holds indexes into the dense source list. Not thread-safe (used by the parsing thread only).
+ *
+ * <p>Compact, because an archive may hold a million hosts: the keys' bytes live in one arena
+ * (no array per source), and program names, which repeat across hosts, are one String each.
  */
 final class SourceTable {
     private int[] slots = emptySlots(64);
     private int[] hashes = new int[16];
-    private byte[][] keys = new byte[16][];
+    private int[] keyStarts = new int[17];
+    private byte[] arena = new byte[1024];
     private int[] hostLengths = new int[16];
     private Source[] sources = new Source[16];
+    private final java.util.HashMap<String, String> programs = new java.util.HashMap<>();
     private int size;
 
     Source intern(byte[] a, int hostFrom, int hostTo, int programFrom, int programTo) {
@@ -34,10 +39,10 @@ final class SourceTable {
                 return add(slot, h, a, hostFrom, hostTo, p, programFrom, programTo);
             }
             if (hashes[index] == h && hostLengths[index] == hostLength) {
-                byte[] key = keys[index];
-                if (key.length == hostLength + programLength
-                        && Bytes.equal(key, 0, a, hostFrom, hostLength)
-                        && Bytes.equal(key, hostLength, p, programFrom, programLength)) {
+                int key = keyStarts[index];
+                if (keyStarts[index + 1] - key == hostLength + programLength
+                        && Bytes.equal(arena, key, a, hostFrom, hostLength)
+                        && Bytes.equal(arena, key + hostLength, p, programFrom, programLength)) {
                     return sources[index];
                 }
             }
@@ -54,20 +59,24 @@ final class SourceTable {
         if (index == sources.length) {
             int n = index * 2;
             hashes = Arrays.copyOf(hashes, n);
-            keys = Arrays.copyOf(keys, n);
+            keyStarts = Arrays.copyOf(keyStarts, n + 1);
             hostLengths = Arrays.copyOf(hostLengths, n);
             sources = Arrays.copyOf(sources, n);
         }
         int hostLength = hostTo - hostFrom;
-        byte[] key = new byte[hostLength + programTo - programFrom];
-        System.arraycopy(a, hostFrom, key, 0, hostLength);
-        System.arraycopy(p, programFrom, key, hostLength, programTo - programFrom);
+        int programLength = programTo - programFrom;
+        int start = keyStarts[index];
+        if (start + hostLength + programLength + 8 > arena.length) {
+            // +8 spare: Bytes.equal may read a whole word at the end of a key.
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, start + hostLength + programLength + 8));
+        }
+        System.arraycopy(a, hostFrom, arena, start, hostLength);
+        System.arraycopy(p, programFrom, arena, start + hostLength, programLength);
+        keyStarts[index + 1] = start + hostLength + programLength;
         hashes[index] = h;
-        keys[index] = key;
         hostLengths[index] = hostLength;
-        sources[index] = new Source(index,
-                new String(a, hostFrom, hostLength, StandardCharsets.UTF_8),
-                new String(p, programFrom, programTo - programFrom, StandardCharsets.UTF_8));
+        String program = programs.computeIfAbsent(new String(p, programFrom, programLength, StandardCharsets.UTF_8), k -> k);
+        sources[index] = new Source(index, new String(a, hostFrom, hostLength, StandardCharsets.UTF_8), program);
         slots[slot] = index;
         if (size * 2 > slots.length) {
             rehash();

@@ -44,6 +44,8 @@ public final class TracebackAssembler implements RowHandler {
     public static final int DEFAULT_CONTEXT_ROWS = 50;
     /** Rough heap cost of one open trace beyond its lines, to turn the budget into a count. */
     private static final long OPEN_TRACE_COST = 4 * 1024;
+    /** Rough heap cost of one source's state with an empty ring, counted with the context rows. */
+    private static final long STATE_COST = 160;
 
     private final int contextRows;
     private final Grammars grammars;
@@ -246,7 +248,7 @@ public final class TracebackAssembler implements RowHandler {
         long[] seqs = new long[64];
         int n = 0;
         for (SourceState s : sources) {
-            if (s != null && s.open == null && s.ring.size() > 0) {
+            if (s != null && s.open == null) {
                 if (n == seqs.length) {
                     seqs = Arrays.copyOf(seqs, n * 2);
                 }
@@ -267,7 +269,7 @@ public final class TracebackAssembler implements RowHandler {
         for (int i = 0; i < sources.length; i++) {
             SourceState s = sources[i];
             if (s != null && s.open == null && s.lastSeq <= threshold) {
-                ringBytes -= s.ring.clear();
+                ringBytes -= s.ring.clear() + STATE_COST;
                 sources[i] = null; // recreated, empty, if the source logs again
             }
         }
@@ -282,6 +284,7 @@ public final class TracebackAssembler implements RowHandler {
         if (s == null) {
             s = new SourceState(source, contextRows + Opening.LOOKBACK_ROWS);
             sources[i] = s;
+            ringBytes += STATE_COST;
         }
         return s;
     }
