@@ -18,7 +18,7 @@ final class DotnetGrammar implements TraceGrammar {
     /** {@code at Ns.Cls.M(Type arg)[ in path:line N]}: parameters in the parentheses, unlike Java's file. */
     static final Pattern FRAME = Pattern.compile("^\\s*at ([^()\\s]+(?:\\[[^\\]]*\\])?)\\(([^()]*)\\)(?: in (.+?)(?::line (\\d+))?)?\\s*$");
     private static final Pattern HEADER = Pattern.compile(
-            "^(?:Unhandled [Ee]xception[.:] )?((?:[A-Za-z_][\\w`]*\\.)+[\\w`]*(?:Exception|Error|Fault)\\w*)(?:: (.*))?$", Pattern.DOTALL);
+            "^(?:Unhandled [Ee]xception[.:] )?((?:[A-Za-z_][\\w`]*+\\.)++[\\w`]*+(?<=Exception|Error|Fault))(?:: (.*))?$", Pattern.DOTALL);
     private static final Pattern INNER = Pattern.compile("^\\s*---> ((?:[A-Za-z_][\\w`]*\\.)*[\\w`]+)(?:: (.*))?$", Pattern.DOTALL);
     private static final Pattern END_INNER = Pattern.compile("^\\s*--- End of inner exception stack trace ---\\s*$");
     private static final Pattern END_ASYNC = Pattern.compile("^\\s*--- End of stack trace from previous location(?: where exception was thrown)? ---\\s*$");
@@ -40,7 +40,7 @@ final class DotnetGrammar implements TraceGrammar {
     }
 
     static boolean isFrame(String line) {
-        if (!line.contains("at ")) {
+        if (!Shapes.frameSized(line) || !line.contains("at ")) {
             return false;
         }
         Matcher m = FRAME.matcher(line);
@@ -61,7 +61,8 @@ final class DotnetGrammar implements TraceGrammar {
         return start == null ? null : new DotnetTrace(this, start, o.contextBefore(start.rowsBack()));
     }
 
-    private static int headerAt(String line, boolean nearest) {
+    private static int headerAt(String whole, boolean nearest) {
+        String line = Shapes.head(whole);
         if (INNER.matcher(line).matches()) {
             return -1;
         }
@@ -71,7 +72,7 @@ final class DotnetGrammar implements TraceGrammar {
         if (!nearest) {
             return -1;
         }
-        Matcher m = Pattern.compile("(?<=[\\s:\\]])(?:Unhandled [Ee]xception[.:] )?(?:[A-Za-z_]\\w*\\.)+\\w*Exception\\w*(?:: .*)?$").matcher(line);
+        Matcher m = Pattern.compile("(?<=[\\s:\\]])(?:Unhandled [Ee]xception[.:] )?(?:[A-Za-z_]\\w*+\\.)++\\w*+(?<=Exception)(?:: .*)?$").matcher(line);
         return m.find() ? m.start() : -1;
     }
 
@@ -83,7 +84,7 @@ final class DotnetGrammar implements TraceGrammar {
         @Override
         Fit fit(String line) {
             if (isFrame(line) || END_INNER.matcher(line).matches() || END_ASYNC.matcher(line).matches()
-                    || INNER.matcher(line).matches() || JavaLines.isCut(line)) {
+                    || INNER.matcher(Shapes.head(line)).matches() || JavaLines.isCut(line)) {
                 return Fit.TAKE;
             }
             return Fit.END;
@@ -98,7 +99,7 @@ final class DotnetGrammar implements TraceGrammar {
         int current = -1;
         for (String line : lines) {
             if (exceptions.isEmpty()) {
-                Matcher h = HEADER.matcher(line.strip());
+                Matcher h = HEADER.matcher(Shapes.head(line.strip()));
                 String text = h.matches() ? line.strip() : line.strip();
                 String[] typeAndMessage = h.matches() ? new String[] {h.group(1), h.group(2)} : split(text);
                 // An inner exception may follow on the same line: "Outer: msg ---> Inner: msg".
@@ -115,7 +116,7 @@ final class DotnetGrammar implements TraceGrammar {
                 }
                 continue;
             }
-            Matcher inner = INNER.matcher(line);
+            Matcher inner = INNER.matcher(Shapes.head(line));
             if (inner.matches()) {
                 exceptions.add(new String[] {inner.group(1), inner.group(2) == null ? "" : inner.group(2)});
                 frames.add(new ArrayList<>());
@@ -126,7 +127,7 @@ final class DotnetGrammar implements TraceGrammar {
                 current = Math.max(0, current - 1);
                 continue;
             }
-            Matcher f = FRAME.matcher(line);
+            Matcher f = FRAME.matcher(Shapes.frameSized(line) ? line : "");
             if (current >= 0 && f.matches()) {
                 frames.get(current).add(frame(f));
             }
@@ -155,12 +156,12 @@ final class DotnetGrammar implements TraceGrammar {
     public List<LineKind> kinds(List<String> lines, InApp inApp) {
         List<LineKind> kinds = new ArrayList<>(lines.size());
         for (String line : lines) {
-            Matcher f = FRAME.matcher(line);
+            Matcher f = FRAME.matcher(Shapes.frameSized(line) ? line : "");
             if (kinds.isEmpty()) {
                 kinds.add(LineKind.EXCEPTION);
             } else if (f.matches()) {
                 kinds.add(DotnetLibraries.RULE.isOwn(frame(f), inApp) ? LineKind.OWN_FRAME : LineKind.LIBRARY_FRAME);
-            } else if (INNER.matcher(line).matches() || END_INNER.matcher(line).matches()) {
+            } else if (INNER.matcher(Shapes.head(line)).matches() || END_INNER.matcher(line).matches()) {
                 kinds.add(LineKind.CHAIN);
             } else if (END_ASYNC.matcher(line).matches() || JavaLines.isCut(line)) {
                 kinds.add(LineKind.ELISION);

@@ -51,7 +51,8 @@ final class GoGrammar implements TraceGrammar {
         return start == null ? null : new GoTrace(this, start, o.contextBefore(start.rowsBack()));
     }
 
-    private static int headerAt(String line, boolean nearest) {
+    private static int headerAt(String whole, boolean nearest) {
+        String line = Shapes.head(whole);
         if (HEADER.matcher(line).matches() || SIGNAL_HEADER.matcher(line).matches()) {
             return 0;
         }
@@ -70,6 +71,9 @@ final class GoGrammar implements TraceGrammar {
             if (GOROUTINE.matcher(line).matches() || ELIDED.matcher(line).matches() || JavaLines.isCut(line)) {
                 return Fit.TAKE;
             }
+            if (!Shapes.frameSized(line)) {
+                return Fit.END;
+            }
             if (line.charAt(0) == '\t' && FILE.matcher(line).matches()) {
                 return Fit.TAKE;
             }
@@ -87,7 +91,8 @@ final class GoGrammar implements TraceGrammar {
         List<Frame> frames = new ArrayList<>();
         int goroutines = 0;
         String function = null;
-        for (String line : lines) {
+        for (String whole : lines) {
+            String line = Shapes.frameSized(whole) ? whole : Shapes.head(whole);
             if (type.isEmpty()) {
                 Matcher h = HEADER.matcher(line);
                 Matcher s = SIGNAL_HEADER.matcher(line);
@@ -133,7 +138,7 @@ final class GoGrammar implements TraceGrammar {
         List<LineKind> kinds = new ArrayList<>(lines.size());
         boolean headSeen = false;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+            String line = Shapes.head(lines.get(i));
             if (!headSeen) {
                 headSeen = !line.isBlank();
                 kinds.add(headSeen ? LineKind.EXCEPTION : LineKind.OTHER);
@@ -146,7 +151,7 @@ final class GoGrammar implements TraceGrammar {
             } else if (ELIDED.matcher(line).matches() || JavaLines.isCut(line)) {
                 kinds.add(LineKind.ELISION);
             } else if (!line.isBlank() && i + 1 < lines.size() && FUNCTION.matcher(line).matches()) {
-                Matcher file = FILE.matcher(lines.get(i + 1));
+                Matcher file = FILE.matcher(Shapes.head(lines.get(i + 1)));
                 Matcher f = FUNCTION.matcher(line);
                 f.matches();
                 String path = file.matches() ? file.group(1) : "";

@@ -12,14 +12,15 @@ final class JavaLines {
     static final Pattern FRAME = Pattern.compile(
             "^\\s*at (?:[\\w.$-]*(?:@[\\w.+-]*)?//?)?((?:[\\w$]+\\.)*[\\w$]+)\\.([\\w$<>-]+)"
                     + "\\((Native Method|Unknown Source(?::\\d+)?|[^()\\s]+)\\)(?:\\s+~?\\[[^\\]]*\\])?\\s*$");
-    private static final String TYPE = "(?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*[A-Z][\\w$]*"
-            + "|[A-Z][\\w$]*(?:Exception|Error|Throwable|Failure)";
+    // Possessive quantifiers and a lookbehind keep these linear on long identifier-like text.
+    private static final String TYPE = "(?:[a-zA-Z_$][\\w$]*+\\.)++[a-z_$\\d]*+[A-Z][\\w$]*+"
+            + "|[A-Z][\\w$]*+(?<=Exception|Error|Throwable|Failure)";
     /** The exception line: {@code [Exception in thread "t" ]a.b.CError[: message]}. */
     static final Pattern EXCEPTION = Pattern.compile(
             "^(?:Exception in thread \"[^\"]*\" )?(" + TYPE + ")(?::\\s?(.*))?$", Pattern.DOTALL);
     /** An exception line after a log prefix; only the unqualified-or-not type ending like an exception. */
     static final Pattern PREFIXED_EXCEPTION = Pattern.compile(
-            "(?<=[\\s:\\]>|-])(?:Exception in thread \"[^\"]*\" )?((?:[a-zA-Z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error|Throwable))(?::\\s(.*))?$");
+            "(?<=[\\s:\\]>|-])(?:Exception in thread \"[^\"]*\" )?((?:[a-zA-Z_$][\\w$]*+\\.)*+[A-Z][\\w$]*+(?<=Exception|Error|Throwable))(?::\\s(.*))?$");
     static final Pattern CAUSED_BY = Pattern.compile("^\\s*Caused by: (.*)$", Pattern.DOTALL);
     static final Pattern SUPPRESSED = Pattern.compile("^\\s*Suppressed: (.*)$", Pattern.DOTALL);
     static final Pattern MORE = Pattern.compile("^\\s*\\.\\.\\. \\d+ (?:more|common frames omitted)\\s*$");
@@ -29,16 +30,19 @@ final class JavaLines {
     }
 
     static boolean isFrame(String line) {
-        return line.contains("at ") && FRAME.matcher(line).matches();
+        return Shapes.frameSized(line) && line.contains("at ") && FRAME.matcher(line).matches();
     }
 
     static Matcher frame(String line) {
+        if (!Shapes.frameSized(line)) {
+            return null;
+        }
         Matcher m = FRAME.matcher(line);
         return m.matches() ? m : null;
     }
 
     static boolean isElision(String line) {
-        return MORE.matcher(line).matches() || isCut(line);
+        return Shapes.frameSized(line) && (MORE.matcher(line).matches() || isCut(line));
     }
 
     static boolean isCut(String line) {
@@ -60,7 +64,8 @@ final class JavaLines {
     }
 
     /** Where the exception line starts in {@code line}, or -1. */
-    static int headerAt(String line, boolean nearest) {
+    static int headerAt(String whole, boolean nearest) {
+        String line = Shapes.head(whole);
         int start = 0;
         while (start < line.length() && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
             start++;
@@ -72,6 +77,9 @@ final class JavaLines {
             return nearest ? start : -1;
         }
         if (!nearest) {
+            return -1;
+        }
+        if (!line.contains("Exception") && !line.contains("Error") && !line.contains("Throwable")) {
             return -1;
         }
         Matcher m = PREFIXED_EXCEPTION.matcher(line);

@@ -36,8 +36,11 @@ final class Lookback {
         if (isFrame.test(line)) {
             return new FrameAt("", line);
         }
+        if (!Shapes.frameSized(line)) {
+            return null;
+        }
         int at = line.indexOf(marker);
-        while (at > 0) {
+        for (int tries = 0; at > 0 && tries < 4; tries++) {
             int ws = at;
             while (ws > 0 && (line.charAt(ws - 1) == ' ' || line.charAt(ws - 1) == '\t')) {
                 ws--;

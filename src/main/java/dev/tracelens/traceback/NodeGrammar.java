@@ -22,6 +22,7 @@ final class NodeGrammar implements TraceGrammar {
     private static final Pattern STRONG_LOCATION = Pattern.compile(".*:\\d+:\\d+\\)*|native|<anonymous>|unknown location|index \\d+");
     private static final Pattern HEADER = Pattern.compile(
             "^(?:Uncaught )?([A-Za-z_$][\\w$.]*?)(?: \\[[\\w$]+\\])?(?::\\s?(.*))?$", Pattern.DOTALL);
+    private static final Pattern PREFIXED = Pattern.compile("(?<=[\\s:\\]])[A-Z][\\w$]*+(?<=Error|Exception)(?::\\s.*)?$");
     private static final Pattern ERROR_NAME = Pattern.compile("[\\w$.]*(?:Error|Exception|Rejection)|Error|Warning");
     private static final Pattern CAUSE = Pattern.compile("^\\s*\\[cause\\]: (.*)$");
     private static final Pattern ELIDED = Pattern.compile("^\\s*\\.\\.\\. \\d+ lines? matching cause stack trace \\.\\.\\.$|^\\s*\\.\\.\\.<\\d+ lines cut by Tracelens>\\.\\.\\.$");
@@ -50,10 +51,13 @@ final class NodeGrammar implements TraceGrammar {
     }
 
     static boolean isFrame(String line) {
-        return line.contains("at ") && FRAME.matcher(line).matches();
+        return Shapes.frameSized(line) && line.contains("at ") && FRAME.matcher(line).matches();
     }
 
     private static boolean isStrongFrame(String line) {
+        if (!Shapes.frameSized(line)) {
+            return false;
+        }
         Matcher m = FRAME.matcher(line);
         if (!line.contains("at ") || !m.matches()) {
             return false;
@@ -76,13 +80,20 @@ final class NodeGrammar implements TraceGrammar {
     }
 
     /** An error line: any name with a message, or a bare error name; only the nearest line may be other text (V8's own headers). */
-    private static int headerAt(String line, boolean nearest) {
+    private static int headerAt(String whole, boolean nearest) {
+        String line = Shapes.head(whole);
         if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
             return -1;
         }
         Matcher m = HEADER.matcher(line);
         if (m.matches() && (m.group(2) != null || ERROR_NAME.matcher(m.group(1)).matches())) {
             return 0;
+        }
+        if (nearest && (line.contains("Error") || line.contains("Exception"))) {
+            Matcher p = PREFIXED.matcher(line);
+            if (p.find()) {
+                return p.start(); // after a logger's prefix: "ERROR app: TypeError: msg"
+            }
         }
         return nearest && !isFrame(line) ? 0 : -1;
     }
@@ -148,7 +159,7 @@ final class NodeGrammar implements TraceGrammar {
                 continue;
             }
             Matcher f = FRAME.matcher(line);
-            if (line.contains("at ") && f.matches()) {
+            if (isFrame(line) && f.matches()) {
                 s.frame(frame(f));
                 continue;
             }
@@ -181,7 +192,7 @@ final class NodeGrammar implements TraceGrammar {
     }
 
     private static void exception(StackSegments s, String text, String relation) {
-        Matcher m = HEADER.matcher(text.strip());
+        Matcher m = HEADER.matcher(Shapes.head(text.strip()));
         if (m.matches() && (m.group(2) != null || ERROR_NAME.matcher(m.group(1)).matches())) {
             s.exception(m.group(1), m.group(2), relation);
         } else {
@@ -213,7 +224,7 @@ final class NodeGrammar implements TraceGrammar {
                         || isCodeAbove(lines, line);
                 headSeen = !above;
                 kinds.add(above ? (line.isBlank() ? LineKind.OTHER : LineKind.OWN_CODE) : LineKind.EXCEPTION);
-            } else if (line.contains("at ") && f.matches()) {
+            } else if (isFrame(line) && f.matches()) {
                 kinds.add(NodeLibraries.RULE.isOwn(frame(f), inApp) ? LineKind.OWN_FRAME : LineKind.LIBRARY_FRAME);
             } else if (CAUSE.matcher(line).matches()) {
                 kinds.add(LineKind.CHAIN);

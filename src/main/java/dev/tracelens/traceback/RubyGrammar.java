@@ -36,7 +36,8 @@ final class RubyGrammar implements TraceGrammar {
     }
 
     private static boolean isFrame(String line) {
-        return line.contains(":in ") && (FROM.matcher(line).matches() || BARE.matcher(line).matches());
+        return Shapes.frameSized(line) && line.contains(":in ")
+                && (FROM.matcher(line).matches() || BARE.matcher(line).matches());
     }
 
     @Override
@@ -52,11 +53,12 @@ final class RubyGrammar implements TraceGrammar {
         return start == null ? null : new RubyTrace(this, start, o.contextBefore(start.rowsBack()));
     }
 
-    private static int headerAt(String line, boolean nearest) {
+    private static int headerAt(String whole, boolean nearest) {
+        String line = Shapes.head(whole);
         if (UNCAUGHT.matcher(line).matches() || RAILS_HEADER.matcher(line).matches()) {
             return 0;
         }
-        if (nearest) {
+        if (nearest && line.contains(".rb:")) {
             Matcher m = Pattern.compile("(?<=\\s)[^\\s:]+\\.rb:\\d+:in [`'].+?': .* \\([A-Z][\\w:]*\\)$").matcher(line);
             if (m.find()) {
                 return m.start();
@@ -73,14 +75,16 @@ final class RubyGrammar implements TraceGrammar {
         @Override
         Fit fit(String line) {
             // A cause prints as an uncaught exception line of its own after the frames.
-            return isFrame(line) || UNCAUGHT.matcher(line).matches() || JavaLines.isCut(line) ? Fit.TAKE : Fit.END;
+            return isFrame(line) || (Shapes.frameSized(line) && UNCAUGHT.matcher(line).matches()) || JavaLines.isCut(line)
+                    ? Fit.TAKE : Fit.END;
         }
     }
 
     @Override
     public ParsedTraceback parse(List<String> lines) {
         StackSegments s = new StackSegments();
-        for (String line : lines) {
+        for (String whole : lines) {
+            String line = Shapes.frameSized(whole) ? whole : "";
             Matcher u = UNCAUGHT.matcher(line);
             if (u.matches()) {
                 s.exception(u.group(5), u.group(4), "cause");
@@ -88,11 +92,11 @@ final class RubyGrammar implements TraceGrammar {
                 continue;
             }
             if (s.isEmpty()) {
-                Matcher r = RAILS_HEADER.matcher(line);
+                Matcher r = RAILS_HEADER.matcher(Shapes.head(whole));
                 if (r.matches()) {
                     s.exception(r.group(1), r.group(2), "cause");
                 } else {
-                    s.exception("", line.strip(), "cause");
+                    s.exception("", whole.strip(), "cause");
                 }
                 continue;
             }
@@ -114,7 +118,8 @@ final class RubyGrammar implements TraceGrammar {
     @Override
     public List<LineKind> kinds(List<String> lines, InApp inApp) {
         List<LineKind> kinds = new ArrayList<>(lines.size());
-        for (String line : lines) {
+        for (String whole : lines) {
+            String line = Shapes.frameSized(whole) ? whole : "";
             Matcher u = UNCAUGHT.matcher(line);
             Matcher f = FROM.matcher(line);
             if (!f.matches()) {

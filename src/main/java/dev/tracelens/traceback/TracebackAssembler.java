@@ -127,8 +127,26 @@ public final class TracebackAssembler implements RowHandler {
         o.freeFrom = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            if (o.here == null) {
+                o.here = HeaderRow.of(row);
+            }
+            o.line = line;
+            o.lineIndex = i;
             if (open != null) {
-                if (open.offer(line, row.id()) != OpenTrace.Verdict.END) {
+                OpenTrace.Verdict verdict = open.offer(line, row.id());
+                if (verdict == OpenTrace.Verdict.ACCEPTED) {
+                    continue;
+                }
+                if (verdict == OpenTrace.Verdict.HELD) {
+                    // A held line that starts a trace of its own ends this one instead.
+                    OpenTrace next = open instanceof FrameTrace && !line.isBlank() ? tryOpenAfter(o, open) : null;
+                    if (next == null) {
+                        continue;
+                    }
+                    end(state, open);
+                    o.consumedId = state.consumedId;
+                    open = next;
+                    opened(state, open);
                     continue;
                 }
                 end(state, open);
@@ -136,11 +154,6 @@ public final class TracebackAssembler implements RowHandler {
                 o.consumedId = state.consumedId;
                 o.freeFrom = i;
             }
-            if (o.here == null) {
-                o.here = HeaderRow.of(row);
-            }
-            o.line = line;
-            o.lineIndex = i;
             open = tryOpen(o);
             if (open != null) {
                 opened(state, open);
@@ -176,6 +189,20 @@ public final class TracebackAssembler implements RowHandler {
             }
         }
         return out;
+    }
+
+    /** Tries to open at a line the open trace holds, looking back only past that trace's last taken row. */
+    private OpenTrace tryOpenAfter(Opening o, OpenTrace open) {
+        long consumed = o.consumedId;
+        int freeFrom = o.freeFrom;
+        o.consumedId = Math.max(consumed, open.lastId());
+        o.freeFrom = o.lineIndex;
+        OpenTrace next = tryOpen(o);
+        if (next == null) {
+            o.consumedId = consumed;
+            o.freeFrom = freeFrom;
+        }
+        return next;
     }
 
     /** Emits every trace still open; truncated unless it was printed to its end. Call once after the last input. */
