@@ -149,7 +149,8 @@ public final class ByteTrigger {
             return false;
         }
         for (byte[] n : needles) {
-            if (n.length <= to - at && Bytes.equal(a, at, n, 0, n.length)) {
+            // the last byte first: it rules out most candidates without a call
+            if (n.length <= to - at && a[at + n.length - 1] == n[n.length - 1] && Bytes.equal(a, at, n, 0, n.length)) {
                 return true;
             }
         }

@@ -97,6 +97,7 @@ public final class ScanBenchmark {
     private static double scan(Path gz, TraceOptions options) {
         long[] tracebacks = {0};
         long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
         ScanSummary summary = new TracebackScanner(TracebackAssembler.DEFAULT_CONTEXT_ROWS, options).scan(List.of(gz), new ScanListener() {
             @Override
             public void onTraceback(Traceback traceback) {
@@ -104,12 +105,21 @@ public final class ScanBenchmark {
             }
         }, ReadProgress.NONE);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = (cpuNanos() - cpu0) / 1e9;
         if (!summary.complete() || tracebacks[0] == 0) {
             throw new IllegalStateException("unexpected scan: " + summary);
         }
         long decoded = summary.archives().getFirst().decodedBytes();
-        System.out.printf("  scan: %,d rows, %,d tracebacks%n", summary.rows(), tracebacks[0]);
+        System.out.printf("  scan (%s): %,d rows, %,d tracebacks, %.2f s, %.2f CPU s (%.0f MB per CPU second)%n",
+                options.languages().size() == 1 ? "Python only" : "every language", summary.rows(), tracebacks[0],
+                seconds, cpu, decoded / 1e6 / cpu);
         return decoded / 1e6 / seconds;
+    }
+
+    /** CPU time of the whole process (all threads): the figure other load on the machine spoils least. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void writeBig(Path gz, Path big) throws IOException {
