@@ -24,7 +24,7 @@ public final class CsvReportWriter extends OrderedReportWriter {
     static final int MAX_CELL = 32_000;
     static final String CUT_MARKER = "…[cut]";
     static final String[] OCCURRENCE_COLUMNS = {"fingerprint", "exception_type", "id", "first_id", "timestamp", "host",
-            "program", "message", "archive", "row", "truncated", "text"};
+            "program", "message", "archive", "row", "truncated", "text", "language"};
     static final String[] GROUP_COLUMNS = {"fingerprint", "exception_type", "message", "count", "first_seen",
             "last_seen", "hosts", "programs"};
 
@@ -55,7 +55,7 @@ public final class CsvReportWriter extends OrderedReportWriter {
         for (Traceback t : group.occurrences()) {
             csv.printRecord(cell(group.fingerprint()), cell(t.exceptionType()), t.id(), t.firstId(),
                     time(t.timestamp()), cell(t.host()), cell(t.program()), cell(t.message()), cell(t.archive()),
-                    t.row(), t.truncated(), cell(t.text()));
+                    t.row(), t.truncated(), cell(t.text()), cell(t.language()));
         }
     }
 

@@ -131,7 +131,8 @@ public final class HtmlReportWriter extends OrderedReportWriter {
         if (rep.truncated()) {
             w.write("<p class=\"note\">Cut off: the input ended (or the program logged something else) before the exception line.</p>\n");
         }
-        w.write("</div>\n<p class=\"facts\">Shown: " + Html.text(rep.host()) + " " + Html.text(rep.program()) + ", "
+        w.write("</div>\n<p class=\"facts\">Shown: " + Html.text(rep.language()) + " traceback of " + Html.text(rep.host())
+                + " " + Html.text(rep.program()) + ", "
                 + Html.text(rep.archive()) + " row " + rep.row() + " (id " + rep.firstId() + ")</p>\n");
         writeOccurrences(w, group);
         w.write("</article>\n");

@@ -70,8 +70,9 @@ public final class MarkdownReportWriter extends OrderedReportWriter {
         out.write(fact("Hosts", names(group.hosts())));
         out.write(fact("Programs", names(group.programs())));
         out.write(fact("Fingerprint", inline(group.fingerprint(), 100)));
-        out.write('\n');
         Traceback rep = group.representative();
+        out.write(fact("Language", inline(rep.language(), 20)));
+        out.write('\n');
         if (!rep.context().isEmpty()) {
             out.write(emphasis("Rows " + inline(rep.host(), 100) + " " + inline(rep.program(), 100)
                     + " logged just before (" + inline(SAME_PROCESS, 1) + " = same process), then the traceback:") + "\n\n");

@@ -1,10 +1,14 @@
 /**
- * Rebuilds Python tracebacks from archive rows and groups them.
+ * Rebuilds tracebacks (Python tracebacks; Java/Kotlin/Scala, Go, Node.js, Ruby and .NET stack
+ * traces) from archive rows and groups them.
  *
  * <p>{@link dev.tracelens.traceback.TracebackAssembler} is the entry point: a
  * {@link dev.tracelens.archive.RowHandler} that keeps, per source (host + program), a ring of the
  * last N rows and at most one open traceback, and emits each {@link dev.tracelens.traceback.Traceback}
- * once it is complete. It uses only the {@link dev.tracelens.archive.RowView} API.
+ * once it is complete. It uses only the {@link dev.tracelens.archive.RowView} API. It knows no
+ * language: one {@code TraceGrammar} per language opens traces, decides what belongs to them,
+ * parses them, classifies their lines and fingerprints them with that language's library rule
+ * (ADR 0010). The decisions below are Python's; the other grammars' classes say theirs.
  *
  * <p>Decisions worth knowing:
  * <ul>

@@ -101,9 +101,17 @@ public class DamagedStoreTest {
         failed.addAll(succeedsOrSaysDamaged("import", () -> {
             try (TracebackStore s = TracebackStore.open(store)) {
                 new StoreImporter(s, 5).importArchives(files, ImportListener.NONE);
-                // Merging everything reads every file back, as later imports eventually do.
-                s.writer().forceMerge(1);
-                s.commit();
+                // Merging everything reads every file back, as later imports eventually do. The raw
+                // writer's failure is turned into the store's message, as the store does for its own calls.
+                try {
+                    s.writer().forceMerge(1);
+                    s.commit();
+                } catch (IOException | IllegalStateException e) {
+                    if (StoreErrors.damage(e) != null) {
+                        throw s.damaged(e);
+                    }
+                    throw e;
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
