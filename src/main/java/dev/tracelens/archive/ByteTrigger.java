@@ -119,12 +119,23 @@ public final class ByteTrigger {
     private boolean containsAny(byte[] a, int from, int to) {
         int i = from;
         long[] p = patterns;
+        // Up to three first bytes in registers (the usual case), more in a loop.
+        long p0 = p[0];
+        long p1 = p.length > 1 ? p[1] : p0;
+        long p2 = p.length > 2 ? p[2] : p1;
+        boolean few = p.length <= 3;
         for (; i + 8 <= to; i += 8) {
             long w = Bytes.word(a, i);
-            long t = 0;
-            for (long pattern : p) {
-                long x = w ^ pattern;
-                t |= (x - Bytes.ONES) & ~x & Bytes.HIGHS;
+            long x0 = w ^ p0;
+            long x1 = w ^ p1;
+            long x2 = w ^ p2;
+            long t = ((x0 - Bytes.ONES) & ~x0) | ((x1 - Bytes.ONES) & ~x1) | ((x2 - Bytes.ONES) & ~x2);
+            t &= Bytes.HIGHS;
+            if (!few) {
+                for (int k = 3; k < p.length; k++) {
+                    long x = w ^ p[k];
+                    t |= (x - Bytes.ONES) & ~x & Bytes.HIGHS;
+                }
             }
             // Set bits are candidates (the lowest per pattern is exact, higher ones may be false alarms).
             while (t != 0) {

@@ -35,19 +35,18 @@ final class ContextBuffer {
         if (size == ring.length && ring.length < capacity) {
             grow();
         }
-        long before = bytes;
         LogLine kept = keep(row);
-        LogLine old = ring[next];
-        if (old != null && size == ring.length) {
-            bytes -= cost(old);
-        }
         ring[next] = kept;
-        bytes += cost(kept);
         next = next + 1 == ring.length ? 0 : next + 1;
         if (size < ring.length) {
             size++;
+            // Counted while the ring fills, not per overwrite: reading the row it replaces would cost a
+            // cache miss on every row of the scan, and a full ring's size changes little row by row.
+            long added = cost(kept);
+            bytes += added;
+            return added;
         }
-        return bytes - before;
+        return 0;
     }
 
     private void grow() {
