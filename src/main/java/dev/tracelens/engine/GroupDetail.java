@@ -1,5 +1,7 @@
 package dev.tracelens.engine;
 
+import dev.tracelens.store.HistoryBucket;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,14 +18,14 @@ import java.util.List;
  * @param before         the start of the time filter, else the group's first occurrence under the
  *                       query: "did this text occur before what I am looking at?"
  */
-public record GroupDetail(GroupRow group, List<Occurrence> occurrences, List<HistoryPoint> history,
+public record GroupDetail(GroupRow group, List<Occurrence> occurrences, List<HistoryBucket> history,
                           Duration bucket, long seenBefore, long sameTextBefore, Instant before) {
     public GroupDetail {
         occurrences = List.copyOf(occurrences);
         history = List.copyOf(history);
     }
 
-    public GroupDetail(GroupRow group, List<Occurrence> occurrences, List<HistoryPoint> history, Duration bucket,
+    public GroupDetail(GroupRow group, List<Occurrence> occurrences, List<HistoryBucket> history, Duration bucket,
                        long seenBefore) {
         this(group, occurrences, history, bucket, seenBefore, -1, null);
     }

@@ -1,13 +1,12 @@
 package dev.tracelens.engine;
 
-import dev.tracelens.report.ReportBucket;
+import dev.tracelens.store.HistoryBucket;
 import dev.tracelens.report.TimeBins;
 import dev.tracelens.store.BucketSize;
 import dev.tracelens.store.GroupList;
 import dev.tracelens.store.GroupSort;
 import dev.tracelens.store.GroupSummary;
 import dev.tracelens.store.History;
-import dev.tracelens.store.HistoryBucket;
 import dev.tracelens.store.ImportListener;
 import dev.tracelens.store.ImportResult;
 import dev.tracelens.store.NoSearchableWordsException;
@@ -86,8 +85,7 @@ public final class StoreLibrary implements TracebackLibrary {
         long span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
         BucketSize size = span > Duration.ofDays(4).toMillis() ? BucketSize.DAY : BucketSize.HOUR;
         History h = queries.history(g.fingerprint(), filter, size);
-        List<ReportBucket> buckets = h.buckets().stream().map(b -> new ReportBucket(b.start(), b.count())).toList();
-        return TimeBins.of(buckets, Duration.ofMillis(size.millis()), since, until, TIMELINE_SLICES).stream()
+        return TimeBins.of(h.buckets(), Duration.ofMillis(size.millis()), since, until, TIMELINE_SLICES).stream()
                 .map(b -> b.gap() ? -1L : b.count()).toList();
     }
 
@@ -115,8 +113,8 @@ public final class StoreLibrary implements TracebackLibrary {
                 .map(t -> new Occurrence(t.firstId(), t.timestamp(), t.host(), t.program()))
                 .toList();
         long seenBefore = queries.reflection(g.representativeFirstId(), 0).map(r -> r.count()).orElse(0L);
-        List<HistoryPoint> points = history.buckets().stream().map(b -> new HistoryPoint(b.start(), b.count())).toList();
-        List<Long> timeline = points.stream().map(HistoryPoint::count).toList();
+        List<HistoryBucket> points = history.buckets();
+        List<Long> timeline = points.stream().map(HistoryBucket::count).toList();
         Instant before = query.since() != null ? query.since() : g.firstSeen();
         return Optional.of(new GroupDetail(row(g, timeline), occurrences, points,
                 Duration.ofMillis(size.millis()), seenBefore, sameTextBefore(g.representativeFirstId(), before), before));

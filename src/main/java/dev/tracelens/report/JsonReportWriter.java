@@ -1,5 +1,7 @@
 package dev.tracelens.report;
 
+import dev.tracelens.store.HistoryBucket;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -100,7 +102,7 @@ public final class JsonReportWriter extends OrderedReportWriter {
         json.writeObjectFieldStart("history");
         json.writeStringField("bucket", history.bucket().toString());
         json.writeArrayFieldStart("buckets");
-        for (ReportBucket b : history.buckets()) {
+        for (HistoryBucket b : history.buckets()) {
             json.writeStartObject();
             json.writeStringField("start", b.start().toString());
             json.writeNumberField("count", b.count());

@@ -1,5 +1,7 @@
 package dev.tracelens.report;
 
+import dev.tracelens.store.HistoryBucket;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -7,7 +9,7 @@ import java.util.List;
  * Occurrence counts over time, in buckets of equal width (an hour or a day). Buckets with no
  * occurrence may be missing: the chart places bars by time, not by position in the list.
  */
-public record ReportHistory(Duration bucket, List<ReportBucket> buckets) {
+public record ReportHistory(Duration bucket, List<HistoryBucket> buckets) {
     public static final ReportHistory EMPTY = new ReportHistory(Duration.ofHours(1), List.of());
 
     public ReportHistory {
@@ -19,7 +21,7 @@ public record ReportHistory(Duration bucket, List<ReportBucket> buckets) {
 
     public long total() {
         long sum = 0;
-        for (ReportBucket b : buckets) {
+        for (HistoryBucket b : buckets) {
             sum += b.count();
         }
         return sum;

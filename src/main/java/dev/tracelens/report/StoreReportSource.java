@@ -127,8 +127,8 @@ public final class StoreReportSource {
                 }
             }
         }
-        List<ReportBucket> buckets = new ArrayList<>(sum.size());
-        sum.forEach((start, count) -> buckets.add(new ReportBucket(start, count)));
+        List<HistoryBucket> buckets = new ArrayList<>(sum.size());
+        sum.forEach((start, count) -> buckets.add(new HistoryBucket(start, count)));
         return new ReportHistory(Duration.ofMillis(bucket.millis()), buckets);
     }
 
@@ -167,8 +167,7 @@ public final class StoreReportSource {
 
     /** Without its empty buckets: a month of hours is 720 buckets per group, mostly zero. */
     private static ReportHistory convert(History history) {
-        List<ReportBucket> buckets = history.buckets().stream().filter(b -> b.count() > 0)
-                .map(b -> new ReportBucket(b.start(), b.count())).toList();
+        List<HistoryBucket> buckets = history.buckets().stream().filter(b -> b.count() > 0).toList();
         return new ReportHistory(Duration.ofMillis(history.bucketSize().millis()), buckets);
     }
 

@@ -1,5 +1,7 @@
 package dev.tracelens.report;
 
+import dev.tracelens.store.HistoryBucket;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,9 +36,9 @@ public final class TimeBins {
      * @param to      where it ends (exclusive), or null for after the last occurrence
      * @param maxBars at most this many bars and breaks
      */
-    public static List<Bin> of(List<ReportBucket> buckets, Duration bucket, Instant from, Instant to, int maxBars) {
-        List<ReportBucket> seen = buckets.stream().filter(b -> b.count() > 0)
-                .sorted(java.util.Comparator.comparing(ReportBucket::start)).toList();
+    public static List<Bin> of(List<HistoryBucket> buckets, Duration bucket, Instant from, Instant to, int maxBars) {
+        List<HistoryBucket> seen = buckets.stream().filter(b -> b.count() > 0)
+                .sorted(java.util.Comparator.comparing(HistoryBucket::start)).toList();
         if (seen.isEmpty()) {
             return List.of();
         }
@@ -56,7 +58,7 @@ public final class TimeBins {
             segments.add(new long[] {start, prevEnd, 1}); // a leading empty stretch: a break
             segStart = prevEnd;
         }
-        for (ReportBucket b : seen) {
+        for (HistoryBucket b : seen) {
             long s = b.start().toEpochMilli();
             if (s - prevEnd >= minGap) {
                 segments.add(new long[] {segStart, prevEnd, 0});
@@ -102,7 +104,7 @@ public final class TimeBins {
             int n = (int) Math.max(1, ceilDiv(seg[1] - first, wm));
             long[] counts = new long[n];
             while (next < seen.size() && seen.get(next).start().toEpochMilli() < seg[1]) {
-                ReportBucket b = seen.get(next++);
+                HistoryBucket b = seen.get(next++);
                 int i = (int) Math.min(n - 1, Math.max(0, (b.start().toEpochMilli() - first) / wm));
                 counts[i] += b.count();
             }

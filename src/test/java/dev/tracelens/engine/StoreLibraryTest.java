@@ -1,5 +1,7 @@
 package dev.tracelens.engine;
 
+import dev.tracelens.store.HistoryBucket;
+
 import dev.tracelens.store.ImportListener;
 import dev.tracelens.store.ImportResult;
 import dev.tracelens.traceback.Traceback;
@@ -46,7 +48,7 @@ class StoreLibraryTest {
             assertEquals(g.count(), d.group().count(), g.exceptionType());
             assertEquals(g.lastSeen(), d.group().lastSeen(), g.exceptionType());
             assertEquals(g.count(), d.occurrences().size(), g.exceptionType());
-            assertEquals(g.count(), d.history().stream().mapToLong(HistoryPoint::count).sum());
+            assertEquals(g.count(), d.history().stream().mapToLong(HistoryBucket::count).sum());
             assertEquals(g.count(), g.timeline().stream().mapToLong(Long::longValue).sum());
             assertTrue(d.seenBefore() >= 1, "an occurrence is at least seen as itself");
             Traceback t = library.occurrence(d.occurrences().getFirst().id()).orElseThrow();

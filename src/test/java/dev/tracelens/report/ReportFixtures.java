@@ -1,5 +1,7 @@
 package dev.tracelens.report;
 
+import dev.tracelens.store.HistoryBucket;
+
 import dev.tracelens.traceback.ChainedException;
 import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Frame;
@@ -31,9 +33,9 @@ final class ReportFixtures {
         return new ReportHeader("Tracelens report: app-web <b>bold</b>", "host=i-2ee330b7 type=\"KeyError\" text:\"<script>\"",
                 Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-21T00:00:00Z"), MADE,
                 new ReportHistory(Duration.ofHours(1), List.of(
-                        new ReportBucket(Instant.parse("2026-11-20T03:00:00Z"), 2),
-                        new ReportBucket(Instant.parse("2026-11-20T04:00:00Z"), 2),
-                        new ReportBucket(Instant.parse("2026-11-20T07:00:00Z"), 2))));
+                        new HistoryBucket(Instant.parse("2026-11-20T03:00:00Z"), 2),
+                        new HistoryBucket(Instant.parse("2026-11-20T04:00:00Z"), 2),
+                        new HistoryBucket(Instant.parse("2026-11-20T07:00:00Z"), 2))));
     }
 
     static List<ReportGroup> groups() {
@@ -48,8 +50,8 @@ final class ReportFixtures {
                 first.timestamp(), third.timestamp(), List.of("i-2ee330b7", "i-9f00aa01"), List.of("app-web"),
                 first, List.of(third, second, first),
                 new ReportHistory(Duration.ofHours(1), List.of(
-                        new ReportBucket(Instant.parse("2026-11-20T03:00:00Z"), 2),
-                        new ReportBucket(Instant.parse("2026-11-20T04:00:00Z"), 1))));
+                        new HistoryBucket(Instant.parse("2026-11-20T03:00:00Z"), 2),
+                        new HistoryBucket(Instant.parse("2026-11-20T04:00:00Z"), 1))));
     }
 
     private static Traceback keyError(long id, String time, String host, long row) {
@@ -105,7 +107,7 @@ final class ReportFixtures {
                 "2026-11-20-07.tsv.gz", 4_321);
         return new ReportGroup("ffee00ddccbbaa99", "ValueError", rep.message(), 2, at, at.plusSeconds(60),
                 List.of("i-0bad", "-host"), List.of("worker<img src=x onerror=alert(1)>"), rep, List.of(rep),
-                new ReportHistory(Duration.ofHours(1), List.of(new ReportBucket(Instant.parse("2026-11-20T07:00:00Z"), 2))));
+                new ReportHistory(Duration.ofHours(1), List.of(new HistoryBucket(Instant.parse("2026-11-20T07:00:00Z"), 2))));
     }
 
     static ReportGroup cutOffGroup() {

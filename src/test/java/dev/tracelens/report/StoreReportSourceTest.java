@@ -1,5 +1,7 @@
 package dev.tracelens.report;
 
+import dev.tracelens.store.HistoryBucket;
+
 import dev.tracelens.store.BucketSize;
 import dev.tracelens.store.ImportListener;
 import dev.tracelens.store.ScriptedScan;
@@ -70,7 +72,7 @@ class StoreReportSourceTest {
         assertEquals(List.of(700_000_000_390L, 700_000_000_205L), first.occurrences().stream().map(Traceback::firstId).toList(),
                 "newest first, capped");
         assertEquals(Duration.ofHours(1), first.history().bucket());
-        assertEquals(List.of(2L, 1L), first.history().buckets().stream().map(ReportBucket::count).toList());
+        assertEquals(List.of(2L, 1L), first.history().buckets().stream().map(HistoryBucket::count).toList());
         ReportGroup hostile = groups.next();
         assertEquals(ReportFixtures.hostileGroup().message(), hostile.message(), "the full message, not the 200-char sample");
         assertEquals("0000cut0ff000000", groups.next().fingerprint());

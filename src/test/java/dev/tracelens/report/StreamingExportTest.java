@@ -1,5 +1,7 @@
 package dev.tracelens.report;
 
+import dev.tracelens.store.HistoryBucket;
+
 import dev.tracelens.traceback.ContextLine;
 import dev.tracelens.traceback.Frame;
 import dev.tracelens.traceback.LineKinds;
@@ -60,7 +62,7 @@ class StreamingExportTest {
                 text, LineKinds.of("python", text), List.of(new ContextLine(999_999L + i, at.minusSeconds(1), "starting job " + i, true)), fp,
                 List.of("type:RuntimeError"), false, "2026-11-20-00.tsv.gz", i + 1L);
         return new ReportGroup(fp, "RuntimeError", t.message(), i + 1L, at, at, List.of(t.host()), List.of("app-worker"),
-                t, List.of(t), new ReportHistory(Duration.ofHours(1), List.of(new ReportBucket(at.truncatedTo(java.time.temporal.ChronoUnit.HOURS), i + 1L))));
+                t, List.of(t), new ReportHistory(Duration.ofHours(1), List.of(new HistoryBucket(at.truncatedTo(java.time.temporal.ChronoUnit.HOURS), i + 1L))));
     }
 
     /** 10,000 groups, each made only when the writer asks for the next, counting what is out at half way. */

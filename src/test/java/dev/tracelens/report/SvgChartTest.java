@@ -1,5 +1,7 @@
 package dev.tracelens.report;
 
+import dev.tracelens.store.HistoryBucket;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -24,7 +26,7 @@ class SvgChartTest {
     @Test
     void barsArePlacedByTimeWithGapsAndHeightsByCount() {
         Element svg = render(new ReportHistory(Duration.ofHours(1), List.of(
-                new ReportBucket(T0, 10), new ReportBucket(T0.plus(Duration.ofHours(3)), 5))));
+                new HistoryBucket(T0, 10), new HistoryBucket(T0.plus(Duration.ofHours(3)), 5))));
         List<Element> bars = svg.select("rect.bar");
         assertEquals(2, bars.size());
         double x0 = Double.parseDouble(bars.get(0).attr("x"));
@@ -40,9 +42,9 @@ class SvgChartTest {
 
     @Test
     void aLongRangeIsFoldedIntoAtMostMaxBarsKeepingTheTotal() {
-        List<ReportBucket> buckets = new ArrayList<>();
+        List<HistoryBucket> buckets = new ArrayList<>();
         for (int h = 0; h < 24 * 365; h++) {
-            buckets.add(new ReportBucket(T0.plus(Duration.ofHours(h)), 1));
+            buckets.add(new HistoryBucket(T0.plus(Duration.ofHours(h)), 1));
         }
         Element svg = render(new ReportHistory(Duration.ofHours(1), buckets));
         List<Element> bars = svg.select("rect.bar");
@@ -55,12 +57,12 @@ class SvgChartTest {
 
     @Test
     void twoYearsApartAreTwoClustersWithABreakNotTwoSlivers() {
-        List<ReportBucket> buckets = new ArrayList<>();
+        List<HistoryBucket> buckets = new ArrayList<>();
         Instant y2014 = Instant.parse("2014-05-01T00:00:00Z");
         Instant y2016 = Instant.parse("2016-09-01T00:00:00Z");
         for (int d = 0; d < 3; d++) {
-            buckets.add(new ReportBucket(y2014.plus(Duration.ofDays(d)), 4));
-            buckets.add(new ReportBucket(y2016.plus(Duration.ofDays(d)), 2));
+            buckets.add(new HistoryBucket(y2014.plus(Duration.ofDays(d)), 4));
+            buckets.add(new HistoryBucket(y2016.plus(Duration.ofDays(d)), 2));
         }
         Element svg = render(new ReportHistory(Duration.ofDays(1), buckets));
         List<Element> bars = svg.select("rect.bar");
@@ -74,7 +76,7 @@ class SvgChartTest {
 
     @Test
     void dailyBucketsAndEmptyHistory() {
-        Element daily = render(new ReportHistory(Duration.ofDays(1), List.of(new ReportBucket(T0, 3))));
+        Element daily = render(new ReportHistory(Duration.ofDays(1), List.of(new HistoryBucket(T0, 3))));
         assertEquals("2026-01-01: 3", daily.selectFirst("rect.bar title").text());
         Element empty = render(ReportHistory.EMPTY);
         assertTrue(empty.select("rect").isEmpty());

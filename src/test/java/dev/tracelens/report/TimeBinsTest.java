@@ -1,5 +1,7 @@
 package dev.tracelens.report;
 
+import dev.tracelens.store.HistoryBucket;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,11 +17,11 @@ class TimeBinsTest {
     private static final Duration DAY = Duration.ofDays(1);
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private static List<ReportBucket> days(String firstDay, long... counts) {
-        List<ReportBucket> out = new ArrayList<>();
+    private static List<HistoryBucket> days(String firstDay, long... counts) {
+        List<HistoryBucket> out = new ArrayList<>();
         Instant t = Instant.parse(firstDay + "T00:00:00Z");
         for (long c : counts) {
-            out.add(new ReportBucket(t, c));
+            out.add(new HistoryBucket(t, c));
             t = t.plus(DAY);
         }
         return out;
@@ -28,7 +30,7 @@ class TimeBinsTest {
     @Test
     void twoClustersYearsApartGetABreakAndReadableBars() {
         // The case: archives from 2014 and from 2016, daily counts.
-        List<ReportBucket> b = new ArrayList<>(days("2014-03-01", 5, 9, 0, 4));
+        List<HistoryBucket> b = new ArrayList<>(days("2014-03-01", 5, 9, 0, 4));
         b.addAll(days("2016-08-10", 2, 7, 3));
         List<TimeBins.Bin> bins = TimeBins.of(b, DAY, null, null, 60);
         long breaks = bins.stream().filter(TimeBins.Bin::gap).count();
@@ -50,7 +52,7 @@ class TimeBinsTest {
         assertEquals(90, bins.stream().mapToLong(TimeBins.Bin::count).sum());
 
         Instant h = Instant.parse("2026-01-01T00:00:00Z");
-        List<ReportBucket> hours = List.of(new ReportBucket(h, 3), new ReportBucket(h.plus(HOUR.multipliedBy(5)), 1));
+        List<HistoryBucket> hours = List.of(new HistoryBucket(h, 3), new HistoryBucket(h.plus(HOUR.multipliedBy(5)), 1));
         assertEquals(HOUR, TimeBins.width(TimeBins.of(hours, HOUR, null, null, 24)), "six hours: a bar per hour");
     }
 

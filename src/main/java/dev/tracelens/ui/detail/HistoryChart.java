@@ -1,11 +1,10 @@
 package dev.tracelens.ui.detail;
 
-import dev.tracelens.report.ReportBucket;
+import dev.tracelens.store.HistoryBucket;
 import dev.tracelens.report.TimeBins;
 import dev.tracelens.ui.common.BarsCanvas;
 import dev.tracelens.ui.common.Formats;
 import dev.tracelens.engine.GroupDetail;
-import dev.tracelens.engine.HistoryPoint;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -56,9 +55,9 @@ public final class HistoryChart {
             caption.setText("");
             return;
         }
-        List<HistoryPoint> h = d.history();
+        List<HistoryBucket> h = d.history();
         // The history spans the time filter, else the group's own first to last occurrence.
-        List<TimeBins.Bin> bins = TimeBins.of(h.stream().map(p -> new ReportBucket(p.start(), p.count())).toList(),
+        List<TimeBins.Bin> bins = TimeBins.of(h,
                 d.bucket(), h.getFirst().start(), h.getLast().start().plus(d.bucket()), MAX_BARS);
         show(bins);
     }
