@@ -32,6 +32,10 @@ final class GzipMembers extends InputStream {
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
     private boolean eof;
+    /** Bytes of this member returned so far, to tell what a failing inflate call still wrote. */
+    private long written;
+    /** The damage met by a call whose output went out first; thrown by the next read. */
+    private IOException pending;
 
     GzipMembers(InputStream in) throws IOException {
         this.in = in;
@@ -47,6 +51,12 @@ final class GzipMembers extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (pending != null) {
+            eof = true;
+            IOException e = pending;
+            pending = null;
+            throw e;
+        }
         if (eof) {
             return -1;
         }
@@ -65,9 +75,18 @@ final class GzipMembers extends InputStream {
             try {
                 n = inflater.inflate(b, off, len);
             } catch (DataFormatException e) {
-                throw new java.util.zip.ZipException(e.getMessage() == null ? "corrupt deflate data" : e.getMessage());
+                var damage = new java.util.zip.ZipException(e.getMessage() == null ? "corrupt deflate data" : e.getMessage());
+                // The JDK counts what the failing call wrote before the damage: hand it out first,
+                // or a file under one read would lose every row.
+                int before = (int) (inflater.getBytesWritten() - written);
+                if (before <= 0) {
+                    throw damage;
+                }
+                pending = damage;
+                n = before;
             }
             if (n > 0) {
+                written += n;
                 crc.update(b, off, n);
                 return n;
             }
@@ -84,6 +103,7 @@ final class GzipMembers extends InputStream {
                 }
                 inflater.reset();
                 crc.reset();
+                written = 0;
                 header();
             } else if (inflater.needsDictionary()) {
                 throw new java.util.zip.ZipException("gzip member needs a preset dictionary");

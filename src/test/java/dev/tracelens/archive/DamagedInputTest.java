@@ -161,6 +161,51 @@ class DamagedInputTest {
     }
 
     @Test
+    void aSmallGzipDamagedNearItsEndKeepsEveryRowDecodedBeforeTheDamage() throws Exception {
+        // A file smaller than one read: the whole of it comes out of one inflate call, the one
+        // that meets the damage, which used to lose every row ("nothing before it could be read").
+        List<String> rows = rows(50);
+        byte[] gz = TestArchives.gzip(TestArchives.lines(rows));
+        int damage = gz.length - 8 - 12; // in the deflate data, 12 bytes before the trailer
+        Arrays.fill(gz, damage, damage + 4, (byte) 0xff);
+        int whole = completeLinesBeforeTheDamage(gz);
+        assertTrue(whole >= 40, "the damage is near the end: " + whole + " of 50 lines decode before it");
+        Path file = TestArchives.write(dir.resolve("2016-08-12-04.tsv.gz"), gz);
+        RecordingHandler h = read(file, good());
+
+        assertEquals(LongStream.rangeClosed(1, whole).boxed().toList(), h.ids().subList(0, h.ids().size() - 1),
+                "every whole row before the damage");
+        assertEquals(999_999L, h.ids().getLast(), "the next file is read");
+        assertEquals(1, h.problems.size(), h.problems.toString());
+        Problem p = h.problems.getFirst();
+        assertEquals(Problem.Kind.DAMAGED_GZIP, p.kind());
+        assertEquals("2016-08-12-04.tsv.gz", p.archive());
+        assertTrue(p.detail().contains("read lines 1-" + whole + " before it and kept their " + whole + " rows"), p.detail());
+        assertEquals(whole, h.summaries.getFirst().rows());
+        assertFalse(h.summaries.getFirst().complete());
+    }
+
+    /** The LF-terminated lines a byte-at-a-time inflate gets out of a gzip member before it fails. */
+    private static int completeLinesBeforeTheDamage(byte[] gz) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        inflater.setInput(gz, 10, gz.length - 10); // after the 10-byte header GZIPOutputStream writes
+        byte[] one = new byte[1];
+        int lines = 0;
+        try {
+            while (!inflater.finished()) {
+                if (inflater.inflate(one) == 1 && one[0] == '\n') {
+                    lines++;
+                }
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            return lines;
+        } finally {
+            inflater.end();
+        }
+        throw new AssertionError("the damage was not detected as corrupt deflate data");
+    }
+
+    @Test
     void gzipMagicFollowedByGarbageIsDamagedGzip() {
         Path file = TestArchives.write(dir.resolve("fake.tsv.gz"), new byte[]{0x1f, (byte) 0x8b, 1, 2, 3});
         RecordingHandler h = read(file, good());
