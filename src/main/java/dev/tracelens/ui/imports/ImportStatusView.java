@@ -12,8 +12,8 @@ import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The running import in the status bar: file, progress bar, bytes/rows/rate, queue length and a
- * cancel button; after it ends, how it ended.
+ * The running import in the status bar: progress bar, cancel button, file, bytes/rows/rate and
+ * queue length; after it ends, how it ended.
  */
 public final class ImportStatusView {
     private final HBox root = new HBox(8);
@@ -38,7 +38,9 @@ public final class ImportStatusView {
         cancel.setOnAction(e -> queue.cancelAll());
         queued.textProperty().bind(Bindings.when(queue.queuedProperty().greaterThan(0))
                 .then(queue.queuedProperty().asString("+%d queued")).otherwise(""));
-        root.getChildren().addAll(file, bar, details, queued, cancel);
+        // The bar and the cancel button come first: the file name and the counts after them change
+        // width all the time, and a cancel button behind them would move away under the pointer.
+        root.getChildren().addAll(bar, cancel, file, details, queued);
         queue.currentProperty().addListener((o, a, job) -> {
             if (job != null) {
                 show(job);
