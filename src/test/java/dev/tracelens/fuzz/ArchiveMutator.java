@@ -400,8 +400,13 @@ final class ArchiveMutator {
         }
         int extra = (int) Math.max(0, Math.min(Integer.MAX_VALUE - 64, target - row.length));
         byte[] big = Arrays.copyOf(row, row.length + extra);
-        for (int k = row.length; k < big.length; k++) {
-            big[k] = unit[(k - row.length) % unit.length];
+        // big[row.length + k] = unit[k % unit.length]: one copy of the unit, then the filled part doubled
+        int filled = Math.min(unit.length, extra);
+        System.arraycopy(unit, 0, big, row.length, filled);
+        while (filled < extra) {
+            int n = Math.min(filled, extra - filled);
+            System.arraycopy(big, row.length, big, row.length + filled, n);
+            filled += n;
         }
         rows.set(i, big);
     }

@@ -90,9 +90,10 @@ final class InputCheck {
         }
         checkTracebacks(rec, input.contextRows());
         if (json) {
+            com.fasterxml.jackson.databind.ObjectWriter writer = TracebackJson.lineWriter();
             for (Traceback t : rec.tracebacks) {
                 try {
-                    String line = TracebackJson.lineWriter().writeValueAsString(t);
+                    String line = writer.writeValueAsString(t);
                     if (!(!line.isEmpty())) {
                         throw new AssertionError("empty JSON");
                     }
@@ -265,7 +266,8 @@ final class InputCheck {
         long mustAccount = fileProblem ? Math.min(highest, ref.lines()) : ref.lines();
         for (long line = 1; line <= ref.lines(); line++) {
             boolean delivered = byRow.containsKey(line);
-            boolean droppedRow = rowProblems.getOrDefault(line, EnumSet.noneOf(Problem.Kind.class)).stream().anyMatch(InputCheck::drops);
+            EnumSet<Problem.Kind> lineKinds = rowProblems.isEmpty() ? NONE : rowProblems.getOrDefault(line, NONE);
+            boolean droppedRow = !lineKinds.isEmpty() && lineKinds.stream().anyMatch(InputCheck::drops);
             boolean blank = ref.blank(line);
             if (blank) {
                 if (!(!delivered && !droppedRow)) {
@@ -279,12 +281,14 @@ final class InputCheck {
                 }
             }
             if (line <= ref.completeLines() && (delivered || droppedRow)) {
-                checkLine(ref, line, byRow.get(line), rowProblems.getOrDefault(line, EnumSet.noneOf(Problem.Kind.class)), options);
+                checkLine(ref, line, delivered ? byRow.get(line) : null, lineKinds, options);
             }
         }
     }
 
     private static final EnumSet<Problem.Kind> DROPS = EnumSet.noneOf(Problem.Kind.class);
+    /** No problems for a line: shared, read only (never added to). */
+    private static final EnumSet<Problem.Kind> NONE = EnumSet.noneOf(Problem.Kind.class);
 
     static {
         for (Problem.Kind k : Problem.Kind.values()) {
@@ -542,8 +546,9 @@ final class InputCheck {
             if (!(t.ordinal() >= 0 && ordinals.add(key(header.file, header.row) + ":" + t.ordinal()))) {
                 throw new AssertionError(at + "ordinal " + t.ordinal() + " twice for one row");
             }
-            if (!(t.lineKinds().size() == t.text().split("\n", -1).length)) {
-                throw new AssertionError(at + t.lineKinds().size() + " line kinds for " + t.text().split("\n", -1).length + " lines");
+            int textLines = lineCount(t.text());
+            if (!(t.lineKinds().size() == textLines)) {
+                throw new AssertionError(at + t.lineKinds().size() + " line kinds for " + textLines + " lines");
             }
             if (!(t.firstId() == header.id)) {
                 throw new AssertionError(at + "firstId " + t.firstId() + " is not its row's id " + header.id);
@@ -590,7 +595,7 @@ final class InputCheck {
                     throw new AssertionError(at + "context row " + k + " is not the source's row " + (h - want + k));
                 }
             }
-            if (!(t.fingerprint() != null && t.fingerprint().matches("[0-9a-f]{16}"))) {
+            if (!(t.fingerprint() != null && lowerHex16(t.fingerprint()))) {
                 throw new AssertionError(at + "fingerprint " + t.fingerprint());
             }
             if (!(t.exceptionType() != null && t.message() != null && t.text() != null)) {
@@ -608,6 +613,29 @@ final class InputCheck {
                 }
             }
         }
+    }
+
+    /** What {@code text.split("\n", -1).length} gives, without the split: the LFs plus one. */
+    static int lineCount(String text) {
+        int n = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Whether {@code s} matches {@code [0-9a-f]{16}}. */
+    static boolean lowerHex16(String s) {
+        if (s.length() != 16) {
+            return false;
+        }
+        for (int i = 0; i < 16; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOf(List<Delivered> l, Delivered d) {
@@ -705,25 +733,37 @@ final class InputCheck {
         private Reference(byte[] data, int length, boolean whole) {
             this.data = data;
             this.whole = whole;
-            List<int[]> lines = new ArrayList<>();
-            int from = 0;
+            int count = 0;
             for (int i = 0; i < length; i++) {
                 if (data[i] == '\n') {
-                    lines.add(new int[] {from, i});
+                    count++;
+                }
+            }
+            int terminated = count;
+            int lastFrom = 0;
+            for (int i = length - 1; i >= 0; i--) {
+                if (data[i] == '\n') {
+                    lastFrom = i + 1;
+                    break;
+                }
+            }
+            int total = lastFrom < length ? count + 1 : count; // a last line with no LF counts too
+            starts = new int[total];
+            ends = new int[total];
+            int from = 0;
+            int k = 0;
+            for (int i = 0; i < length; i++) {
+                if (data[i] == '\n') {
+                    starts[k] = from;
+                    ends[k++] = i;
                     from = i + 1;
                 }
             }
-            int terminated = lines.size();
             if (from < length) {
-                lines.add(new int[] {from, length});
+                starts[k] = from;
+                ends[k] = length;
             }
-            starts = new int[lines.size()];
-            ends = new int[lines.size()];
-            for (int k = 0; k < lines.size(); k++) {
-                starts[k] = lines.get(k)[0];
-                ends[k] = lines.get(k)[1];
-            }
-            complete = whole ? lines.size() : terminated;
+            complete = whole ? total : terminated;
         }
 
         static Reference of(FuzzInput.FuzzFile f) {
