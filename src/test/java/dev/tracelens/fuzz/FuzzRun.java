@@ -248,7 +248,9 @@ final class FuzzRun {
             Path dir = failures.resolve("seed-" + input.seed() + "-input-" + input.index());
             Files.createDirectories(dir);
             InputFiles.saveTo(dir, input);
-            Files.writeString(dir.resolve("README.txt"), input.describe() + "\n" + why, StandardCharsets.UTF_8);
+            // getBytes, not Files.writeString: a failure's message may quote a lone surrogate of the
+            // input, which writeString refuses (UnmappableCharacterException) and which ended a run.
+            Files.write(dir.resolve("README.txt"), (input.describe() + "\n" + why).getBytes(StandardCharsets.UTF_8));
             log.println("fuzz: FAILURE at seed " + input.seed() + " input " + input.index() + ", saved in " + dir + "\n" + firstLines(why, 12));
             log.flush();
             return dir;
