@@ -25,6 +25,11 @@ final class MessageLines {
         }
         String separator = null;
         if (m.contains(RSYSLOG_NEWLINE)) {
+            if (m.indexOf('\n') >= 0) {
+                // Both escaped and real newlines (a JSON exc_info holding "#012"): each is a line
+                // break, or a line would keep a newline inside it and its text outnumber its kinds.
+                m = m.replace("\n", RSYSLOG_NEWLINE);
+            }
             separator = RSYSLOG_NEWLINE;
         } else if (m.indexOf('\n') >= 0) {
             separator = "\n";
