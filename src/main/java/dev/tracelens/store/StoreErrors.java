@@ -97,6 +97,11 @@ final class StoreErrors {
                     || t instanceof java.io.EOFException || t instanceof com.fasterxml.jackson.core.JacksonException) {
                 return t;
             }
+            // Lucene's LZ4 (the stored fields' fast mode) says a damaged block in a plain IOException.
+            if (t instanceof IOException && t.getStackTrace().length > 0
+                    && t.getStackTrace()[0].getClassName().startsWith("org.apache.lucene.util.compress.")) {
+                return t;
+            }
             if (t.getCause() == t) {
                 break;
             }

@@ -49,6 +49,7 @@ public final class StoreImporter {
     private final TracebackStore store;
     private final ArchiveScan scan;
     private final ArchiveRegistry registry;
+    private int writerThreads = DocumentWriters.defaultThreads();
 
     public StoreImporter(TracebackStore store, int contextRows) {
         this(store, ArchiveScan.engine(contextRows));
@@ -58,6 +59,15 @@ public final class StoreImporter {
         this.store = store;
         this.scan = scan;
         this.registry = new ArchiveRegistry(store);
+    }
+
+    /** How many threads build and write documents beside the scan (default: the cores beside the reader's two, 1 to 4). */
+    public StoreImporter withWriterThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("writer threads must be 1 or more, not " + threads);
+        }
+        this.writerThreads = threads;
+        return this;
     }
 
     /** Imports the archives in these files and folders (folders recursively, in time order). */
@@ -222,6 +232,7 @@ public final class StoreImporter {
         private boolean uncommitted;
         private String current = "";
         private IndexWriter writer;
+        private DocumentWriters documentWriters;
 
         Session(ImportListener listener) {
             this.listener = listener;
@@ -244,13 +255,21 @@ public final class StoreImporter {
                 byName.put(f.path().toString(), f);
             }
             uncommitted = false;
-            scan.scan(paths, this, (archive, read, size, rows) ->
-                    listener.onProgress(archive, read, size, rows, written));
-            // What the scan flushed at its end are the provisional versions already committed with
-            // the last archive; anything else it wrote gets its own commit.
-            if (uncommitted) {
-                store.commit();
-                uncommitted = false;
+            try (DocumentWriters w = new DocumentWriters(writer, store.documents(), writerThreads)) {
+                documentWriters = w;
+                store.pendingWrites(w::drain);
+                scan.scan(paths, this, (archive, read, size, rows) ->
+                        listener.onProgress(archive, read, size, rows, written));
+                // What the scan flushed at its end are the provisional versions already committed with
+                // the last archive; anything else it wrote gets its own commit.
+                if (uncommitted) {
+                    w.await();
+                    store.commit();
+                    uncommitted = false;
+                }
+            } finally {
+                store.pendingWrites(null);
+                documentWriters = null;
             }
         }
 
@@ -276,12 +295,9 @@ public final class StoreImporter {
             }
         }
 
+        /** Hands the traceback to the document writers; it is in the writer by the next commit. */
         private void write(Traceback traceback) {
-            try {
-                writer.updateDocument(TracebackDocuments.key(traceback), store.documents().toDocument(traceback));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            documentWriters.write(traceback);
             uncommitted = true;
         }
 
@@ -328,6 +344,7 @@ public final class StoreImporter {
                     summary.complete() && f != null && f.size() >= 0, Instant.now(), pendingFrom);
             // A file that is not there is not an archive to remember; a damaged one is registered as
             // incomplete (so that `archives` shows it) and read again next time.
+            documentWriters.await();
             if (f == null || f.size() >= 0) {
                 writer.updateDocument(ArchiveRegistry.key(name), registry.toDocument(record));
             }

@@ -19,9 +19,13 @@ public final class StoreSchema {
      *   <li>1: traceback documents keyed by {@link #FIRST_ID}.</li>
      *   <li>2: keyed by {@link #KEY} ({@code firstId/ordinal}), so a row holding two tracebacks
      *       keeps both (ADR 0007).</li>
+     *   <li>3: {@link #CONTEXT_JSON} may hold the JSON compressed ({@link StoredContext}), and
+     *       stored fields use the codec's fast mode. Format 2 documents read as they are, so
+     *       the upgrade from 2 only records the new version; an older Tracelens refuses the
+     *       store instead of misreading compressed context.</li>
      * </ul>
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     /** Commit user data key holding {@link #FORMAT_VERSION}. */
     public static final String FORMAT_KEY = "tracelens.store.format";
@@ -57,7 +61,7 @@ public final class StoreSchema {
     public static final String MESSAGE_SAMPLE = "messageSample";
     /** The whole traceback minus its context, compact JSON (stored). */
     public static final String TRACEBACK_JSON = "tracebackJson";
-    /** The context rows, compact JSON (stored separately so its size can be measured apart). */
+    /** The context rows, compact JSON, compressed once ({@link StoredContext}; stored apart so its size can be measured). */
     public static final String CONTEXT_JSON = "contextJson";
 
     // Archive registry documents.

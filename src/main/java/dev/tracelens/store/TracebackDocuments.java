@@ -90,7 +90,7 @@ final class TracebackDocuments {
         doc.add(new Field(StoreSchema.TEXT, nullToEmpty(t.text()), TEXT_TYPE));
         doc.add(new BinaryDocValuesField(StoreSchema.MESSAGE_SAMPLE, new BytesRef(sample(t.message()))));
         doc.add(new StoredField(StoreSchema.TRACEBACK_JSON, json.write(withoutContext(t))));
-        doc.add(new StoredField(StoreSchema.CONTEXT_JSON, json.write(t.context())));
+        doc.add(new StoredField(StoreSchema.CONTEXT_JSON, StoredContext.compress(json.write(t.context()))));
         return doc;
     }
 
@@ -100,7 +100,7 @@ final class TracebackDocuments {
         if (contextJson == null) {
             return t;
         }
-        return withContext(t, json.context(bytes(contextJson)));
+        return withContext(t, json.context(StoredContext.decompress(bytes(contextJson))));
     }
 
     /**

@@ -82,6 +82,8 @@ public final class TracebackStore implements Closeable {
     private final AtomicLong commits = new AtomicLong();
     private volatile long commitsSeen;
     private final Object refreshLock = new Object();
+    /** Set by a running import: puts what it handed to its writer threads into the writer. */
+    private volatile Runnable pendingWrites;
 
     private TracebackStore(Path path, Directory directory, boolean readOnly) {
         this.path = path;
@@ -162,12 +164,15 @@ public final class TracebackStore implements Closeable {
         openWriter();
         if (!exists) {
             commit();
-        } else if (version < StoreSchema.FORMAT_VERSION) {
+        } else if (version == 1) {
             notices.accept("Upgrading the store at " + path + " from format " + version + " to "
                     + StoreSchema.FORMAT_VERSION + " (every traceback is kept; this may take a while)...");
             long kept = StoreUpgrade.fromVersion1(this);
             notices.accept("Upgraded the store at " + path + " to format " + StoreSchema.FORMAT_VERSION
                     + ": " + kept + " tracebacks kept.");
+        } else if (version < StoreSchema.FORMAT_VERSION) {
+            // Format 2 documents are read as they are (plain context JSON): only the version changes.
+            commit();
         }
     }
 
@@ -186,8 +191,11 @@ public final class TracebackStore implements Closeable {
     private void openWriter() throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION))
-                .setRAMBufferSizeMB(64)
+                // Fast stored fields (LZ4): the context, the bulk of them, is compressed once per
+                // traceback when its document is built (StoredContext); DEFLATE over every stored
+                // block took 40 % of an import's CPU (docs/PERFORMANCE.md).
+                .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_SPEED))
+                .setRAMBufferSizeMB(ramBufferMb())
                 // Only explicit commits count: a crash or a failed import falls back to the last one.
                 .setCommitOnClose(false)
                 .setMergeScheduler(new QuietMergeScheduler());
@@ -198,6 +206,14 @@ public final class TracebackStore implements Closeable {
                     + " (close it, or choose another folder with --store): " + e.getMessage(), e);
         }
         searchers = new SearcherManager(writer, true, false, null);
+    }
+
+    /**
+     * The writer's RAM buffer: a quarter of the heap, 16 to 256 MB (64 MB under -Xmx256m), shared
+     * by the document writer threads; segments are flushed when it is full, not per document.
+     */
+    static double ramBufferMb() {
+        return Math.clamp((Runtime.getRuntime().maxMemory() >> 20) / 4, 16, 256);
     }
 
     /**
@@ -303,6 +319,11 @@ public final class TracebackStore implements Closeable {
         return w;
     }
 
+    /** While an import runs: how {@link #refresh()} gets the documents it has handed over into the writer (null after). */
+    void pendingWrites(Runnable drain) {
+        pendingWrites = drain;
+    }
+
     /** Serialises imports and prunes: one writer task at a time. */
     Object writeLock() {
         return writeLock;
@@ -351,6 +372,10 @@ public final class TracebackStore implements Closeable {
      * store what was written but not committed yet. Waits for a refresh another thread is running.
      */
     public void refresh() {
+        Runnable pending = pendingWrites;
+        if (pending != null) {
+            pending.run();
+        }
         try {
             refresh(searchers);
         } catch (IOException e) {

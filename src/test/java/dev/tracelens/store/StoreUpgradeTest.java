@@ -90,7 +90,7 @@ class StoreUpgradeTest {
         List<String> notices = new ArrayList<>();
         try (TracebackStore store = TracebackStore.open(dir, notices::add)) {
             assertEquals(2, notices.size(), "before and after: " + notices);
-            assertTrue(notices.get(0).contains("from format 1 to 2"), notices.get(0));
+            assertTrue(notices.get(0).contains("from format 1 to 3"), notices.get(0));
             assertTrue(notices.get(1).contains("40 tracebacks kept"), notices.get(1));
             assertEquals(40, store.tracebackCount());
             StoreQueries q = new StoreQueries(store);
@@ -115,12 +115,62 @@ class StoreUpgradeTest {
             assertEquals(first, q.occurrence(first.firstId()).orElseThrow());
         }
         try (FSDirectory d = FSDirectory.open(dir)) {
-            assertEquals("2", SegmentInfos.readLatestCommit(d).getUserData().get(StoreSchema.FORMAT_KEY));
+            assertEquals("3", SegmentInfos.readLatestCommit(d).getUserData().get(StoreSchema.FORMAT_KEY));
         }
         notices.clear();
         try (TracebackStore store = TracebackStore.open(dir, notices::add)) {
             assertEquals(List.of(), notices, "upgraded once");
             assertEquals(41, store.tracebackCount());
+        }
+    }
+
+    /**
+     * Format 2 stored the context as plain JSON under the codec's DEFLATE mode: such a store reads
+     * the same read-only and after opening it for writing, which only records format 3, and
+     * documents written since hold their context compressed.
+     */
+    @Test
+    void formatTwoStoreReadsTheSameAndIsUpgradedByRecordingTheVersion() throws IOException {
+        Path dir = tmp.resolve("two");
+        StoreJsonCodec codec = new StoreJsonCodec();
+        TracebackDocuments documents = new TracebackDocuments(codec);
+        List<Traceback> old = oldTracebacks();
+        try (FSDirectory d = FSDirectory.open(dir);
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new TracebackFilteredAnalyzer())
+                     .setCodec(new org.apache.lucene.codecs.lucene104.Lucene104Codec(
+                             org.apache.lucene.codecs.lucene104.Lucene104Codec.Mode.BEST_COMPRESSION)))) {
+            for (Traceback t : old) {
+                Document doc = documents.toDocument(t);
+                doc.removeField(StoreSchema.CONTEXT_JSON);
+                doc.add(new StoredField(StoreSchema.CONTEXT_JSON, codec.write(t.context())));
+                w.updateDocument(TracebackDocuments.key(t), doc);
+            }
+            w.setLiveCommitData(Map.of(StoreSchema.FORMAT_KEY, "2").entrySet());
+            w.commit();
+        }
+        assertTrue(old.get(5).context().size() > 0, "the fixture has context");
+        try (TracebackStore store = TracebackStore.openReadOnly(dir)) {
+            StoreQueries q = new StoreQueries(store);
+            for (Traceback t : old) {
+                assertEquals(t, q.occurrence(t.firstId(), 0).orElseThrow());
+            }
+        }
+        List<String> notices = new ArrayList<>();
+        Traceback added = tb(9000, T0.plusSeconds(99), "fp1", "2016-08-12-04.tsv");
+        try (TracebackStore store = TracebackStore.open(dir, notices::add)) {
+            assertEquals(List.of(), notices, "nothing to rewrite");
+            StoreQueries q = new StoreQueries(store);
+            for (Traceback t : old) {
+                assertEquals(t, q.occurrence(t.firstId(), 0).orElseThrow());
+            }
+            store.writer().updateDocument(TracebackDocuments.key(added), store.documents().toDocument(added));
+            store.commit();
+            assertEquals(added, q.occurrence(added.firstId(), 0).orElseThrow());
+            assertEquals(StoredContext.DEFLATED, store.documents().toDocument(added)
+                    .getBinaryValue(StoreSchema.CONTEXT_JSON).bytes[0], "new context is stored compressed");
+        }
+        try (FSDirectory d = FSDirectory.open(dir)) {
+            assertEquals("3", SegmentInfos.readLatestCommit(d).getUserData().get(StoreSchema.FORMAT_KEY));
         }
     }
 
