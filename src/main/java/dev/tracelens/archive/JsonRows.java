@@ -34,9 +34,12 @@ final class JsonRows extends LineRows {
     private static final int TIME = FieldMapping.Role.TIME.ordinal();
     private static final int HOST = FieldMapping.Role.HOST.ordinal();
     private static final int PROGRAM = FieldMapping.Role.PROGRAM.ordinal();
+    private static final int PID = FieldMapping.Role.PID.ordinal();
     private static final int MESSAGE = FieldMapping.Role.MESSAGE.ordinal();
     private static final int TRACEBACK = FieldMapping.Role.TRACEBACK.ordinal();
     private static final byte[] NEWLINE = {'\n'};
+    private static final byte[] OPEN_PID = {'['};
+    private static final byte[] CLOSE_PID = {']', ' '};
 
     /** A mapped name: its role and rank (lower wins), or an object a mapped path goes into. */
     private static final class Node {
@@ -239,6 +242,15 @@ final class JsonRows extends LineRows {
                     : sources.intern(fileHost, 0, fileHost.length, fileHost, 0, 0);
         }
         int messageFrom = valuesLength;
+        boolean hasText = rank[MESSAGE] != Integer.MAX_VALUE || rank[TRACEBACK] != Integer.MAX_VALUE;
+        if (hasText && rank[PID] != Integer.MAX_VALUE && isPid(start[PID], length[PID])) {
+            // "[4242] message", as syslog writes app[4242]: the pid is what marks the context rows
+            // of the process that printed a traceback (ContextLine.sameProcess), as for Papertrail.
+            putBytes(OPEN_PID, 0, 1);
+            putBytes(values, start[PID], length[PID]);
+            putBytes(CLOSE_PID, 0, 2);
+        }
+        int textFrom = valuesLength;
         if (rank[MESSAGE] != Integer.MAX_VALUE) {
             int to0 = start[MESSAGE] + length[MESSAGE];
             if (to0 > start[MESSAGE] && values[to0 - 1] == '\n') {
@@ -247,7 +259,7 @@ final class JsonRows extends LineRows {
             putBytes(values, start[MESSAGE], to0 - start[MESSAGE]);
         }
         if (rank[TRACEBACK] != Integer.MAX_VALUE && length[TRACEBACK] > 0) {
-            if (valuesLength > messageFrom) {
+            if (valuesLength > textFrom) {
                 putBytes(NEWLINE, 0, 1);
             }
             int tbTo = start[TRACEBACK] + length[TRACEBACK];
@@ -261,6 +273,19 @@ final class JsonRows extends LineRows {
             return;
         }
         emit(values, messageFrom, valuesLength, millis, source, lineNumber);
+    }
+
+    /** A process id as loggers write it: 1 to 10 digits (a name such as "MainProcess" is not one). */
+    private boolean isPid(int from, int len) {
+        if (len < 1 || len > 10) {
+            return false;
+        }
+        for (int i = from; i < from + len; i++) {
+            if (values[i] < '0' || values[i] > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void bad(byte[] a, int from, int to, long lineNumber, String error) {

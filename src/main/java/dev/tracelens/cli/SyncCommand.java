@@ -78,6 +78,12 @@ final class SyncCommand implements Callable<Integer> {
             description = "JSON field mapping of the prefix's files, e.g. time=ts,host=h (remembered per prefix).")
     java.util.List<String> fields;
 
+    // picocli formats descriptions: %% prints one percent sign.
+    @Option(names = "--text-pattern", paramLabel = "PATTERN",
+            description = {"Layout of the prefix's plain-text lines (remembered per prefix): a regex with named groups"
+                    + " or a Python logging format string such as", "'%%(asctime)s %%(name)s: %%(message)s'"})
+    String textPattern;
+
     @Option(names = "--from", paramLabel = "DATE", description = "First day to sync, YYYY-MM-DD (UTC).")
     LocalDate from;
 
@@ -133,9 +139,9 @@ final class SyncCommand implements Callable<Integer> {
         SyncOptions options;
         try {
             settings = settingsFile.load().overriddenBy(bucket, prefix, region, profile, endpoint);
-            if (layout != null || inputFormat != null || fields != null) {
+            if (layout != null || inputFormat != null || fields != null || textPattern != null) {
                 settings = settings.withFormat(settings.formatFor(settings.prefix()).overriddenBy(layout, inputFormat,
-                        fields == null ? null : String.join(",", fields)));
+                        fields == null ? null : String.join(",", fields), textPattern));
             }
             options = SyncOptions.defaults().withParallelism(parallel).withMaxAttempts(maxAttempts);
         } catch (IllegalArgumentException e) {
@@ -161,11 +167,9 @@ final class SyncCommand implements Callable<Integer> {
             SyncPlan plan = retryFailed ? session.planRetryFailed() : session.plan(from, last);
             err.println(describe(plan, retryFailed ? "the failed list" : from + ".." + last, settings));
             if (listOnly) {
-                String format = settings.formatFor(settings.prefix()).formatLabel();
+                dev.tracelens.sync.PrefixFormat format = settings.formatFor(settings.prefix());
                 for (PlannedArchive a : plan.archives()) {
-                    // With auto, a synced file's own bytes say what it holds.
-                    String shown = !format.equals("auto") || a.status() != PlannedArchive.Status.SYNCED ? format
-                            : dev.tracelens.archive.ArchiveReader.formatOf(a.localFile()).map(f -> "auto:" + f.label()).orElse(format);
+                    String shown = format.formatShown(a); // with auto, a synced file's own bytes say what it holds
                     out.printf(Locale.ROOT, "%-8s %12d  %-16s %s%n", a.status(), a.remote().size(), shown,
                             printable(a.remote().key()));
                 }

@@ -211,8 +211,9 @@ public final class StoreLibrary implements TracebackLibrary {
     }
 
     @Override
-    public ImportResult importArchives(List<Path> paths, int contextRows, ImportListener listener) {
-        return new ImportService(queries, contextRows).importPaths(paths, listener);
+    public ImportResult importArchives(List<Path> paths, int contextRows, dev.tracelens.archive.ReaderOptions reading,
+                                       ImportListener listener) {
+        return new ImportService(queries, contextRows, reading).importPaths(paths, listener);
     }
 
     @Override

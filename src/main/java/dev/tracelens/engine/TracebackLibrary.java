@@ -75,7 +75,16 @@ public interface TracebackLibrary extends AutoCloseable {
      * @throws java.util.concurrent.CancellationException when the thread is interrupted; the store
      *         then holds exactly the archives committed before
      */
-    ImportResult importArchives(List<Path> paths, int contextRows, ImportListener listener);
+    default ImportResult importArchives(List<Path> paths, int contextRows, ImportListener listener) {
+        return importArchives(paths, contextRows, dev.tracelens.archive.ReaderOptions.defaults(), listener);
+    }
+
+    /**
+     * Imports archive files and folders read the way {@code reading} says (a forced input format,
+     * a JSON field mapping, a text pattern: "Open as…" and the sync prefixes' formats).
+     */
+    ImportResult importArchives(List<Path> paths, int contextRows, dev.tracelens.archive.ReaderOptions reading,
+                                ImportListener listener);
 
     /**
      * Makes what a running import has written so far visible to the next queries, before its

@@ -3,6 +3,7 @@ package dev.tracelens.sync;
 import dev.tracelens.archive.FieldMapping;
 import dev.tracelens.archive.InputFormat;
 import dev.tracelens.archive.ReaderOptions;
+import dev.tracelens.archive.TextPattern;
 
 import java.util.Objects;
 
@@ -15,15 +16,18 @@ import java.util.Objects;
  * @param layout      the key template ({@link KeyLayout}); null for Papertrail's {@code dt=} folders
  * @param inputFormat {@code auto}, {@code papertrail}, {@code jsonl} or {@code text}; null for auto
  * @param fields      a JSON field mapping ({@code time=ts,host=h}); null for the common names
+ * @param textPattern the layout of plain-text lines ({@link TextPattern}: a Python {@code logging}
+ *                    format string or a regex with named groups); null for the usual layouts
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-public record PrefixFormat(String prefix, String layout, String inputFormat, String fields) {
+public record PrefixFormat(String prefix, String layout, String inputFormat, String fields, String textPattern) {
 
     public PrefixFormat {
         prefix = SyncSettings.normalizePrefix(Objects.requireNonNull(prefix, "prefix"));
         layout = blankToNull(layout);
         inputFormat = blankToNull(inputFormat);
         fields = blankToNull(fields);
+        textPattern = textPattern == null || textPattern.isBlank() ? null : textPattern; // its spaces may matter
         if (layout != null) {
             new KeyLayout(layout); // refuses a bad template now, not at the next sync
         }
@@ -33,11 +37,18 @@ public record PrefixFormat(String prefix, String layout, String inputFormat, Str
         if (fields != null) {
             FieldMapping.parse(fields);
         }
+        if (textPattern != null) {
+            TextPattern.parse(textPattern);
+        }
+    }
+
+    public PrefixFormat(String prefix, String layout, String inputFormat, String fields) {
+        this(prefix, layout, inputFormat, fields, null);
     }
 
     /** Papertrail's layout, formats told by content. */
     public static PrefixFormat defaults(String prefix) {
-        return new PrefixFormat(prefix, null, null, null);
+        return new PrefixFormat(prefix, null, null, null, null);
     }
 
     public KeyLayout keyLayout() {
@@ -50,7 +61,10 @@ public record PrefixFormat(String prefix, String layout, String inputFormat, Str
         if (inputFormat != null) {
             o = o.withInputFormat(InputFormat.parse(inputFormat));
         }
-        return fields == null ? o : o.withFields(FieldMapping.parse(fields));
+        if (fields != null) {
+            o = o.withFields(FieldMapping.parse(fields));
+        }
+        return textPattern == null ? o : o.withTextPattern(TextPattern.parse(textPattern));
     }
 
     /** {@code jsonl}, or {@code auto (told per file)}: what {@code sync --list} shows per key. */
@@ -58,10 +72,39 @@ public record PrefixFormat(String prefix, String layout, String inputFormat, Str
         return inputFormat == null || inputFormat.equals("auto") ? "auto" : inputFormat;
     }
 
+    /**
+     * What {@code sync --list} and the app's Sync window show as a key's format: the forced one
+     * ({@code jsonl}), or with auto detection what a synced file's own bytes hold
+     * ({@code auto:text}), else {@code auto}. Reads the first 64 KiB of a synced file: not for the
+     * UI thread.
+     */
+    public String formatShown(PlannedArchive archive) {
+        String format = formatLabel();
+        if (!format.equals("auto") || archive.status() != PlannedArchive.Status.SYNCED) {
+            return format;
+        }
+        return formatOfFile(archive.localFile());
+    }
+
+    /** {@link #formatLabel()}, or with auto detection {@code auto:<what the file holds>}. */
+    public String formatOfFile(java.nio.file.Path localFile) {
+        String format = formatLabel();
+        if (!format.equals("auto")) {
+            return format;
+        }
+        return dev.tracelens.archive.ArchiveReader.formatOf(localFile).map(f -> "auto:" + f.label()).orElse(format);
+    }
+
     /** This entry with every non-null argument taking precedence. */
     public PrefixFormat overriddenBy(String layout, String inputFormat, String fields) {
+        return overriddenBy(layout, inputFormat, fields, null);
+    }
+
+    /** This entry with every non-null argument taking precedence. */
+    public PrefixFormat overriddenBy(String layout, String inputFormat, String fields, String textPattern) {
         return new PrefixFormat(prefix, layout != null ? layout : this.layout,
-                inputFormat != null ? inputFormat : this.inputFormat, fields != null ? fields : this.fields);
+                inputFormat != null ? inputFormat : this.inputFormat, fields != null ? fields : this.fields,
+                textPattern != null ? textPattern : this.textPattern);
     }
 
     private static String blankToNull(String s) {

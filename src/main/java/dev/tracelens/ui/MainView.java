@@ -61,7 +61,7 @@ import java.util.function.Consumer;
  * table over the group detail, the problems panel, and the status bar with the running import.
  */
 public final class MainView {
-    public static final String EMPTY_TEXT = "Open a Papertrail archive (.tsv.gz) or drop it here";
+    public static final String EMPTY_TEXT = "Open a log (Papertrail archive, JSON lines, text log) or drop it here";
     public static final String IMPORTING_TEXT = "Importing… the first groups show here in a moment";
     /** Short enough to show whole in the search field from 1024 px up; the tooltip says the rest. */
     public static final String SEARCH_PROMPT = "Search (case-sensitive)";
@@ -84,19 +84,23 @@ public final class MainView {
     private Consumer<String> showDocument = uri -> { };
     /** Asks where to save a report; the UI test answers without a native dialog. */
     java.util.function.Function<FileChooser, File> saveDialog;
+    /** Asks which files to open; the UI test answers without a native dialog. */
+    java.util.function.Function<FileChooser, List<File>> openDialog;
+    private dev.tracelens.ui.imports.OpenAsOptions lastOpenAs = dev.tracelens.ui.imports.OpenAsOptions.defaults();
 
     public MainView(MainViewModel model, Stage stage, Consumer<Theme> applyTheme) {
         this.model = model;
         this.stage = stage;
         this.applyTheme = applyTheme;
         this.saveDialog = chooser -> chooser.showSaveDialog(stage);
+        this.openDialog = chooser -> chooser.showOpenMultipleDialog(stage);
         root.getStyleClass().add("tracelens");
         groupsView = new GroupsView(model.groups(), emptyState());
         detailView = new GroupDetailView(model.detail());
         problems = new ProblemsView(model.imports()).node();
         searchHelp = new dev.tracelens.ui.groups.SearchHelp(model.groups());
 
-        VBox top = new VBox(menuBar(), toolBar(), queryError(), sampleBanner());
+        VBox top = new VBox(menuBar(), toolBar(), queryError(), sampleBanner(), unreadableBanner());
         root.setTop(top);
 
         list.setOrientation(Orientation.VERTICAL);
@@ -177,6 +181,9 @@ public final class MainView {
         MenuItem openFiles = new MenuItem("Open files…", Icons.of(Feather.FILE_PLUS));
         openFiles.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         openFiles.setOnAction(e -> openFiles());
+        MenuItem openAs = new MenuItem("Open as…", Icons.of(Feather.SLIDERS));
+        openAs.setId("menu-open-as");
+        openAs.setOnAction(e -> openFilesAs());
         MenuItem openFolder = new MenuItem("Open folder…", Icons.of(Feather.FOLDER_PLUS));
         openFolder.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
@@ -198,7 +205,7 @@ public final class MainView {
         quit.setOnAction(e -> stage.close());
         updateRecent(model.settingsProperty().get());
         model.settingsProperty().addListener((o, a, s) -> updateRecent(s));
-        Menu file = new Menu("File", null, openFiles, openFolder, recent, new SeparatorMenuItem(), export, sync,
+        Menu file = new Menu("File", null, openFiles, openAs, openFolder, recent, new SeparatorMenuItem(), export, sync,
                 removeSamples, new SeparatorMenuItem(), settingsItem, new SeparatorMenuItem(), quit);
 
         // Radio items: the menu marks the theme in use.
@@ -255,7 +262,7 @@ public final class MainView {
         openFiles.setOnAction(e -> openFiles());
         Button openFolder = new Button("Open folder", Icons.of(Feather.FOLDER_PLUS));
         openFolder.setId("open-folder");
-        openFolder.setTooltip(new Tooltip("Open a folder of Papertrail archives (searched recursively) — Ctrl+Shift+O"));
+        openFolder.setTooltip(new Tooltip("Open a folder of logs (searched recursively; formats told per file) — Ctrl+Shift+O"));
         openFolder.setOnAction(e -> openFolder());
         Button export = new Button("Export", Icons.of(Feather.SHARE));
         export.setId("export");
@@ -412,6 +419,50 @@ public final class MainView {
         return banner;
     }
 
+    /** Files the user opened that could not be read as logs: named, with "Open as…" for another try. */
+    private Node unreadableBanner() {
+        Label text = new Label();
+        text.setId("unreadable-text");
+        text.setWrapText(true);
+        text.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
+        text.setMinWidth(0);
+        Button openAs = new Button("Open as…");
+        openAs.setId("unreadable-open-as");
+        openAs.getStyleClass().add("small");
+        openAs.setMinWidth(Region.USE_PREF_SIZE);
+        openAs.setTooltip(new Tooltip("Read these files again with a format, JSON fields or a text pattern you give"));
+        Button show = new Button("Problems");
+        show.getStyleClass().add("small");
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        show.setOnAction(e -> problemsToggle.setSelected(true));
+        Button dismiss = new Button(null, Icons.of(Feather.X));
+        dismiss.getStyleClass().addAll("flat", "small");
+        dismiss.setOnAction(e -> model.dismissUnreadable());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox banner = new HBox(12, text, spacer, openAs, show, dismiss);
+        banner.setId("unreadable-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().addAll("sample-banner", "unreadable-banner");
+        Runnable update = () -> {
+            var n = model.unreadableProperty().get();
+            banner.setVisible(n != null);
+            text.setText(n == null ? "" : n.text());
+            openAs.setVisible(n != null && !n.files().isEmpty());
+            openAs.setManaged(openAs.isVisible());
+        };
+        model.unreadableProperty().addListener((o, a, b) -> update.run());
+        openAs.setOnAction(e -> {
+            var n = model.unreadableProperty().get();
+            if (n != null && !n.files().isEmpty()) {
+                openAs(n.files());
+            }
+        });
+        banner.managedProperty().bind(banner.visibleProperty());
+        update.run();
+        return banner;
+    }
+
     private Node emptyState() {
         Node state = GroupsView.emptyState(EMPTY_TEXT);
         Label hint = new Label("Files: .tsv.gz, .jl, .jsonl, .ndjson, .log, .txt (any compressed) · folders are searched for logs");
@@ -493,8 +544,15 @@ public final class MainView {
     }
 
     private void openFiles() {
+        List<File> files = openDialog.apply(logChooser("Open logs"));
+        if (files != null && !files.isEmpty()) {
+            model.open(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private static FileChooser logChooser(String title) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open Papertrail archives");
+        chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
                 // What the reader takes is told by the bytes; these only narrow the dialog's list.
                 new FileChooser.ExtensionFilter("Logs", "*.tsv.gz", "*.gz", "*.tsv", "*.jl", "*.jsonl", "*.ndjson",
@@ -503,15 +561,28 @@ public final class MainView {
                 new FileChooser.ExtensionFilter("JSON lines", "*.jl", "*.jsonl", "*.ndjson", "*.jl.gz", "*.jsonl.gz"),
                 new FileChooser.ExtensionFilter("Text logs", "*.log", "*.log.*", "*.txt"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        List<File> files = chooser.showOpenMultipleDialog(stage);
+        return chooser;
+    }
+
+    /** File → Open as…: which files, then how to read them. */
+    private void openFilesAs() {
+        List<File> files = openDialog.apply(logChooser("Open logs as…"));
         if (files != null && !files.isEmpty()) {
-            model.open(files.stream().map(File::toPath).toList());
+            openAs(files.stream().map(File::toPath).toList());
         }
+    }
+
+    /** Asks how to read these files (format, JSON fields, text pattern), then opens them so. */
+    public void openAs(List<Path> paths) {
+        new dev.tracelens.ui.imports.OpenAsDialog(stage, paths, lastOpenAs).showAndWait().ifPresent(o -> {
+            lastOpenAs = o;
+            model.open(paths, o.readerOptions());
+        });
     }
 
     private void openFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a folder of Papertrail archives");
+        chooser.setTitle("Open a folder of logs");
         File dir = chooser.showDialog(stage);
         if (dir != null) {
             model.open(List.of(dir.toPath()));

@@ -62,6 +62,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Settings> settings;
     private final ReadOnlyBooleanWrapper sampleBanner = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<dev.tracelens.ui.imports.UnreadableNotice> unreadable = new ReadOnlyObjectWrapper<>();
     private long lastReload = Long.MIN_VALUE / 2;
     /** The list may not show the last commit: a commit's reload was skipped, or it shows uncommitted rows. */
     private boolean reloadOwed;
@@ -135,12 +136,24 @@ public final class MainViewModel {
     }
 
     /** Synced archives, a batch at a time in time order, into the import queue (not the recent list). */
-    private ImportJob importSynced(List<Path> files) {
+    private ImportJob importSynced(List<Path> files, dev.tracelens.archive.ReaderOptions reading) {
         if (sampleBanner.get() || settings.get().sampleDataOnly()) {
             sampleBanner.set(false);
             updateSettings(settings.get().withSampleData(true, false));
         }
-        return imports.enqueue(files);
+        return imports.enqueue(files, reading);
+    }
+
+    /**
+     * Files the user opened that could not be read as logs, named with the reason (the window shows
+     * it until dismissed, with "Open as…" for the files no row could be read from); null when none.
+     */
+    public ReadOnlyObjectProperty<dev.tracelens.ui.imports.UnreadableNotice> unreadableProperty() {
+        return unreadable.getReadOnlyProperty();
+    }
+
+    public void dismissUnreadable() {
+        unreadable.set(null);
     }
 
     /** File → Export…: the report of the listed or the selected groups. */
@@ -201,23 +214,32 @@ public final class MainViewModel {
     }
 
     public ImportJob open(List<Path> paths) {
+        return open(paths, dev.tracelens.archive.ReaderOptions.defaults());
+    }
+
+    /**
+     * Queues an import of these files and folders read as {@code reading} says (File → Open as…).
+     * A file is read whatever its name, as the command line does: its bytes say what it is, and
+     * one that is not a log is refused with the reason. Paths that do not exist and folders without
+     * logs are said at once; when the import ends, files it could not read as logs are named in
+     * {@link #unreadableProperty()}.
+     */
+    public ImportJob open(List<Path> paths, dev.tracelens.archive.ReaderOptions reading) {
         List<Path> good = new ArrayList<>();
         List<Problem> bad = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p) && !hasLogFiles(p)) {
                 bad.add(ArchiveReader.noLogFilesIn(p)); // said now, not as an import that silently finds nothing
-            } else if (Files.isDirectory(p) || (Files.isRegularFile(p) && ArchiveReader.isArchiveName(p))) {
+            } else if (Files.isDirectory(p) || Files.isRegularFile(p)) {
                 good.add(p.toAbsolutePath().normalize());
-            } else if (Files.isRegularFile(p)) {
-                bad.add(new Problem(p.toString(), 0, Problem.Kind.UNREADABLE_FILE,
-                        "not a log file name: expected .tsv.gz, .tsv, .jl, .jsonl, .ndjson, .log, .txt, any .gz,"
-                                + " or those as .bz2 or .xz"));
             } else {
                 bad.add(new Problem(p.toString(), 0, Problem.Kind.UNREADABLE_FILE, "no such file or folder"));
             }
         }
+        unreadable.set(null);
         if (!bad.isEmpty()) {
             imports.problems().addAll(bad);
+            unreadable.set(dev.tracelens.ui.imports.UnreadableNotice.of(bad, List.of()).orElse(null));
         }
         if (good.isEmpty()) {
             return null;
@@ -232,7 +254,13 @@ public final class MainViewModel {
             sampleBanner.set(false);
         }
         updateSettings(s);
-        return imports.enqueue(good);
+        ImportJob job = imports.enqueue(good, reading);
+        job.result().thenAccept(result -> dev.tracelens.ui.imports.UnreadableNotice.of(job, result).ifPresent(n -> {
+            var before = unreadable.get();
+            unreadable.set(before == null ? n : new dev.tracelens.ui.imports.UnreadableNotice(before.text() + " " + n.text(),
+                    java.util.stream.Stream.concat(before.files().stream(), n.files().stream()).toList()));
+        }));
+        return job;
     }
 
     private boolean isSample(Path p) {

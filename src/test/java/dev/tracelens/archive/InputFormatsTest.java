@@ -63,8 +63,9 @@ class InputFormatsTest {
         assertEquals(List.of(), h.problems);
         assertEquals(List.of(
                 "charge failed\nTraceback (most recent call last):\n  File \"app.py\", line 3, in <module>\nValueError: bad",
-                "hi", "boom\nTraceback (most recent call last):\nKeyError: 'x'", "plain line", "accepted",
-                "é ünïcode \uD83D\uDE00"), h.messages);
+                // a pid field leads the message as syslog's app[pid] does: it marks the same process's rows
+                "[123] hi", "boom\nTraceback (most recent call last):\nKeyError: 'x'", "plain line", "[42] accepted",
+                "[7] é ünïcode \uD83D\uDE00"), h.messages);
         assertEquals(List.of("misnamed.tsv/billing", "web-1/myapp", "h2/api", "misnamed.tsv/", "box/sshd", "p1/"),
                 h.rows.stream().map(r -> r.source().toString()).toList());
         assertEquals(List.of(millis("2024-01-05T12:00:00.123Z"), millis("2012-02-03T04:05:06.789Z"),

@@ -30,6 +30,7 @@ public final class TracebackView {
     private final BorderPane root = new BorderPane();
     private final TextFlow flow = new TextFlow();
     private final Label meta = new Label();
+    private final Label origin = new Label();
     private final Button copy = new Button("Copy", Icons.of(Feather.COPY));
     private final Button copyMarkdown = new Button("Markdown", Icons.of(Feather.FILE_TEXT));
     private Traceback shown;
@@ -43,6 +44,12 @@ public final class TracebackView {
         scroll.setFitToWidth(false);
         scroll.getStyleClass().add("traceback-scroll");
         meta.getStyleClass().add("pane-meta");
+        origin.getStyleClass().add("pane-meta");
+        origin.setId("traceback-origin");
+        origin.setMinWidth(0);
+        Tooltip originTip = new Tooltip();
+        originTip.textProperty().bind(origin.textProperty());
+        origin.setTooltip(originTip);
         copy.setId("copy-traceback");
         copy.setTooltip(new Tooltip("Copy the traceback as plain text"));
         copyMarkdown.setId("copy-markdown");
@@ -63,7 +70,7 @@ public final class TracebackView {
         meta.setTooltip(metaTip);
         copy.setMinWidth(Region.USE_PREF_SIZE);
         copyMarkdown.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(8, title, meta, spacer, copy, copyMarkdown);
+        HBox header = new HBox(8, title, meta, origin, spacer, copy, copyMarkdown);
         header.getStyleClass().add("pane-header");
         root.setTop(header);
         root.setCenter(scroll);
@@ -96,12 +103,15 @@ public final class TracebackView {
         copyMarkdown.setDisable(t == null);
         if (t == null) {
             meta.setText("");
+            origin.setText("");
             flow.getChildren().setAll(styled("Select an occurrence to see its traceback.", "tb-placeholder"));
             return;
         }
         // Short date (the year is in the group's first/last seen): the header keeps room for it beside the buttons.
         meta.setText(Formats.SHORT_DATE_TIME.format(t.timestamp()) + " · " + t.host() + " · " + t.program()
                 + (t.truncated() ? " · cut off" : ""));
+        String from = origin(t);
+        origin.setText(from.isEmpty() ? "" : "· " + from);
         List<Node> nodes = new ArrayList<>();
         for (Traceback.TextLine line : t.lines()) {
             if (line.text().isBlank()) {
@@ -113,6 +123,23 @@ public final class TracebackView {
             }
         }
         flow.getChildren().setAll(nodes);
+    }
+
+    /** The text shown as where the traceback came from now ("· server.log line 12"), for tests. */
+    public String displayedOrigin() {
+        return origin.getText();
+    }
+
+    /**
+     * Where the traceback's first line is: the file and its 1-based line ("server.log.gz line 12"),
+     * the same for a Papertrail archive (its row), a JSON-lines log (the record's line) and a text
+     * log; empty when the store does not know.
+     */
+    public static String origin(Traceback t) {
+        if (t.archive() == null || t.archive().isEmpty()) {
+            return "";
+        }
+        return t.row() > 0 ? t.archive() + " line " + t.row() : t.archive();
     }
 
     private static String styleOf(LineKind kind) {

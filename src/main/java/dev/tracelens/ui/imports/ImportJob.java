@@ -25,6 +25,7 @@ public final class ImportJob {
     public enum State { QUEUED, RUNNING, DONE, CANCELLED, FAILED }
 
     private final List<Path> paths;
+    private final dev.tracelens.archive.ReaderOptions reading;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.QUEUED);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper currentFile = new ReadOnlyStringWrapper("");
@@ -36,11 +37,21 @@ public final class ImportJob {
     private final List<Problem> fileProblems = new ArrayList<>();
 
     public ImportJob(List<Path> paths) {
+        this(paths, dev.tracelens.archive.ReaderOptions.defaults());
+    }
+
+    /** @param reading how the files are read ("Open as…", a sync prefix's format); defaults: told per file */
+    public ImportJob(List<Path> paths, dev.tracelens.archive.ReaderOptions reading) {
         this.paths = List.copyOf(paths);
+        this.reading = java.util.Objects.requireNonNull(reading);
     }
 
     public List<Path> paths() {
         return paths;
+    }
+
+    public dev.tracelens.archive.ReaderOptions reading() {
+        return reading;
     }
 
     /** "3 files" or the one file's name. */

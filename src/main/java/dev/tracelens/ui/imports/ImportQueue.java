@@ -80,7 +80,12 @@ public final class ImportQueue {
     }
 
     public ImportJob enqueue(List<Path> paths) {
-        ImportJob job = new ImportJob(paths);
+        return enqueue(paths, dev.tracelens.archive.ReaderOptions.defaults());
+    }
+
+    /** Queues these files and folders, read as {@code reading} says (a forced format, fields, a text pattern). */
+    public ImportJob enqueue(List<Path> paths, dev.tracelens.archive.ReaderOptions reading) {
+        ImportJob job = new ImportJob(paths, reading);
         jobs.add(job);
         waiting.add(job);
         queued.set(waiting.size());

@@ -56,7 +56,7 @@ final class ImportTask extends BackgroundTask<ImportResult> {
 
     @Override
     protected ImportResult call() {
-        return library.importArchives(job.paths(), contextRows, new ImportListener() {
+        return library.importArchives(job.paths(), contextRows, job.reading(), new ImportListener() {
             private String lastFile = "";
             private long lastBytes;
 

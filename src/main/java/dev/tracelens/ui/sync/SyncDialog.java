@@ -30,8 +30,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * File → Sync from S3…: the bucket settings and the range, List / Sync / Retry failed, the archives
- * of the range with their status, and progress with Cancel. Not modal: a sync goes on when the
+ * File → Sync from S3…: the bucket settings, the prefix with its key layout and format (and the
+ * saved prefixes to pick, edit or remove), the range, List / Sync / Retry failed, the archives of
+ * the range with their status and format, and progress with Cancel. Not modal: a sync goes on when the
  * window is closed, and reopening it shows where it is (the view model lives with the main window).
  */
 public final class SyncDialog {
@@ -47,6 +48,18 @@ public final class SyncDialog {
         TextField profile = field(model.profileProperty(), "default credentials chain", "sync-profile");
         TextField endpoint = field(model.endpointProperty(), "AWS (or http(s)://host:port of an S3-compatible store)",
                 "sync-endpoint");
+        TextField layout = field(model.layoutProperty(), "Papertrail's " + dev.tracelens.sync.KeyLayout.PAPERTRAIL_TEMPLATE,
+                "sync-layout");
+        layout.setTooltip(new Tooltip("Where the day (and a per-source folder) sit in the keys: {prefix}, {source},"
+                + " {yyyy}, {MM}, {dd}, {name}; e.g. {prefix}/{source}/{yyyy}/{MM}/{dd}/{name}"));
+        javafx.scene.control.ComboBox<String> format = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList("auto", "papertrail", "jsonl", "text"));
+        format.setId("sync-input-format");
+        format.valueProperty().bindBidirectional(model.inputFormatProperty());
+        format.setTooltip(new Tooltip("How the prefix's files are read: auto tells each file's format from its first bytes"));
+        TextField fieldMap = field(model.fieldsProperty(), "JSON fields: common names (or time=ts,host=h)", "sync-fields");
+        TextField pattern = field(model.textPatternProperty(), "text lines: usual layouts (or %(asctime)s %(message)s)",
+                "sync-text-pattern");
         DatePicker from = isoDatePicker("sync-from");
         from.valueProperty().bindBidirectional(model.fromProperty());
         DatePicker to = isoDatePicker("sync-to");
@@ -57,14 +70,60 @@ public final class SyncDialog {
         grid.addRow(1, label("Prefix"), prefix, label("Profile"), profile);
         grid.addRow(2, label("Endpoint"), endpoint);
         GridPane.setColumnSpan(endpoint, 3);
-        grid.addRow(3, label("From (UTC)"), from, label("To (UTC)"), to);
+        grid.addRow(3, label("Key layout"), layout, label("Format"), format);
+        grid.addRow(4, label("Fields"), fieldMap, label("Text pattern"), pattern);
+        grid.addRow(5, label("From (UTC)"), from, label("To (UTC)"), to);
         Label hint = new Label("Credentials come from the AWS SDK (environment, ~/.aws, the profile); Tracelens never"
                 + " asks for or stores them.");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
-        grid.add(hint, 0, 4, 4, 1);
+        grid.add(hint, 0, 6, 4, 1);
         grid.getChildren().stream().filter(n -> !(n instanceof Label))
                 .forEach(n -> n.disableProperty().bind(model.busyProperty()));
+
+        TableView<dev.tracelens.sync.PrefixFormat> prefixes = new TableView<>(model.prefixes());
+        prefixes.setId("sync-prefixes");
+        prefixes.getStyleClass().add("dense");
+        prefixes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        prefixes.setPrefHeight(110);
+        Label noPrefixes = new Label("No prefix with a layout or format of its own: every prefix is read as Papertrail's"
+                + " dt= folders, formats told by content");
+        noPrefixes.setWrapText(true);
+        noPrefixes.getStyleClass().add("text-muted");
+        prefixes.setPlaceholder(noPrefixes);
+        TableColumn<dev.tracelens.sync.PrefixFormat, String> pName = new TableColumn<>("Prefix");
+        pName.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().prefix()));
+        pName.setPrefWidth(170);
+        TableColumn<dev.tracelens.sync.PrefixFormat, String> pFormat = new TableColumn<>("Format");
+        pFormat.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().formatLabel()));
+        pFormat.setPrefWidth(80);
+        TableColumn<dev.tracelens.sync.PrefixFormat, String> pLayout = new TableColumn<>("Key layout");
+        pLayout.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().keyLayout().template()));
+        pLayout.setPrefWidth(260);
+        TableColumn<dev.tracelens.sync.PrefixFormat, String> pReading = new TableColumn<>("Fields / pattern");
+        pReading.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.join("  ",
+                java.util.stream.Stream.of(c.getValue().fields(), c.getValue().textPattern())
+                        .filter(java.util.Objects::nonNull).toList())));
+        prefixes.getColumns().addAll(List.of(pName, pFormat, pLayout, pReading));
+        prefixes.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> model.selectPrefix(p));
+        Button savePrefix = new Button("Save prefix", Icons.of(Feather.SAVE));
+        savePrefix.setId("sync-save-prefix");
+        savePrefix.setTooltip(new Tooltip("Keep this prefix's key layout and format in the sync settings"
+                + " (shared with tracelens sync)"));
+        savePrefix.setOnAction(e -> model.savePrefix());
+        Button removePrefix = new Button("Remove prefix", Icons.of(Feather.TRASH_2));
+        removePrefix.setId("sync-remove-prefix");
+        removePrefix.setOnAction(e -> model.removePrefix(prefixes.getSelectionModel().getSelectedItem()));
+        removePrefix.disableProperty().bind(model.busyProperty()
+                .or(prefixes.getSelectionModel().selectedItemProperty().isNull()));
+        savePrefix.disableProperty().bind(model.busyProperty());
+        prefixes.disableProperty().bind(model.busyProperty());
+        Label prefixesTitle = new Label("Prefixes with their own layout or format");
+        prefixesTitle.getStyleClass().add("text-muted");
+        Region prefixSpacer = new Region();
+        HBox.setHgrow(prefixSpacer, Priority.ALWAYS);
+        HBox prefixActions = new HBox(8, prefixesTitle, prefixSpacer, savePrefix, removePrefix);
+        prefixActions.setAlignment(Pos.CENTER_LEFT);
 
         Button list = new Button("List", Icons.of(Feather.LIST));
         list.setId("sync-list");
@@ -112,7 +171,10 @@ public final class SyncDialog {
         TableColumn<ArchiveRow, ArchiveRow> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         status.setCellFactory(c -> new StatusCell());
-        table.getColumns().addAll(List.of(key, day, size, status));
+        TableColumn<ArchiveRow, String> rowFormat = new TableColumn<>("Format");
+        rowFormat.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().format()));
+        rowFormat.setPrefWidth(90);
+        table.getColumns().addAll(List.of(key, day, size, rowFormat, status));
 
         Label message = new Label();
         message.setId("sync-message");
@@ -131,12 +193,12 @@ public final class SyncDialog {
         model.stateProperty().addListener((o, a, s) -> updateMessageStyle(message, s));
         updateMessageStyle(message, model.stateProperty().get());
 
-        VBox top = new VBox(12, grid, actions);
+        VBox top = new VBox(8, grid, prefixActions, prefixes, actions);
         VBox bottom = new VBox(6, progressRow, message);
         BorderPane root = new BorderPane(table, top, null, bottom, null);
         BorderPane.setMargin(table, new Insets(12, 0, 12, 0));
         root.setPadding(new Insets(16));
-        Scene scene = new Scene(root, 820, 600);
+        Scene scene = new Scene(root, 880, 760);
         scene.getStylesheets().addAll(stylesheets);
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.when(model.busyProperty()).then("Sync from S3 — working…")

@@ -3,6 +3,7 @@ package dev.tracelens.ui.sync;
 import dev.tracelens.engine.SyncService;
 import dev.tracelens.sync.FailedArchive;
 import dev.tracelens.sync.PlannedArchive;
+import dev.tracelens.sync.PrefixFormat;
 import dev.tracelens.sync.SyncListener;
 import dev.tracelens.sync.SyncOptions;
 import dev.tracelens.sync.SyncPlan;
@@ -38,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import static dev.tracelens.sync.SyncText.megabytes;
@@ -47,8 +49,11 @@ import static dev.tracelens.sync.SyncText.printable;
  * The Sync dialog: where the archives are (bucket, prefix, region, profile, endpoint; the same
  * {@code sync.json} as {@code tracelens sync}), the date range, the archives of the range and
  * their status, and a sync with progress and cancel whose archives go to the import queue in
- * time order while later ones still download. Credentials never pass through here: they stay in
- * the AWS SDK's chain (environment, {@code ~/.aws}, a named profile).
+ * time order while later ones still download. Each prefix of the bucket has its key layout and
+ * format (input format, JSON field mapping, text pattern), listed in {@link #prefixes()}, added,
+ * edited and removed here and kept in the same {@code sync.json} as {@code tracelens sync
+ * --layout/--input-format/--field/--text-pattern}. Credentials never pass through here: they stay
+ * in the AWS SDK's chain (environment, {@code ~/.aws}, a named profile).
  */
 public final class SyncViewModel {
     public enum State { IDLE, LISTING, LISTED, SYNCING, DONE, CANCELLED, FAILED }
@@ -61,13 +66,18 @@ public final class SyncViewModel {
     private final TaskExecutor executor;
     private final SyncSettingsFile settingsFile;
     private final SyncService service;
-    private final Function<List<Path>, ImportJob> importer;
+    private final BiFunction<List<Path>, dev.tracelens.archive.ReaderOptions, ImportJob> importer;
 
     private final StringProperty bucket = new SimpleStringProperty("");
     private final StringProperty prefix = new SimpleStringProperty(SyncSettings.DEFAULT_PREFIX);
     private final StringProperty region = new SimpleStringProperty("");
     private final StringProperty profile = new SimpleStringProperty("");
     private final StringProperty endpoint = new SimpleStringProperty("");
+    private final StringProperty layout = new SimpleStringProperty("");
+    private final StringProperty inputFormat = new SimpleStringProperty("auto");
+    private final StringProperty fields = new SimpleStringProperty("");
+    private final StringProperty textPattern = new SimpleStringProperty("");
+    private final ObservableList<PrefixFormat> prefixes = FXCollections.observableArrayList();
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObservableList<ArchiveRow> archives = FXCollections.observableArrayList();
@@ -86,13 +96,14 @@ public final class SyncViewModel {
      * @param cacheDir     where synced archives are kept
      * @param clients      makes the S3 client for settings ({@code S3ClientFactory} in the app)
      * @param importer     gets each batch of synced files to import, on the UI thread, in time
-     *                     order, the previous batch's last file in front as warm-up, and gives the
-     *                     job whose result says which archives could not be read
+     *                     order, the previous batch's last file in front as warm-up, with how the
+     *                     prefix's files are read, and gives the job whose result says which
+     *                     archives could not be read
      * @param clock        for the default range (yesterday and today, UTC)
      */
     public SyncViewModel(TaskExecutor executor, SyncSettingsFile settingsFile, Path cacheDir,
-                         Function<SyncSettings, S3Client> clients, SyncOptions options, Function<List<Path>, ImportJob> importer,
-                         Clock clock) {
+                         Function<SyncSettings, S3Client> clients, SyncOptions options,
+                         BiFunction<List<Path>, dev.tracelens.archive.ReaderOptions, ImportJob> importer, Clock clock) {
         this.executor = Objects.requireNonNull(executor);
         this.settingsFile = Objects.requireNonNull(settingsFile);
         this.service = new SyncService(settingsFile, cacheDir, options, clients);
@@ -101,6 +112,9 @@ public final class SyncViewModel {
         from.set(today.minusDays(1));
         to.set(today);
         state.addListener((o, a, s) -> busy.set(s == State.LISTING || s == State.SYNCING));
+        // A prefix typed or picked that has a saved entry shows its layout and format; any other
+        // keeps what the fields hold (so typing a new prefix does not wipe a format given first).
+        prefix.addListener((o, a, p) -> savedFormat(p).ifPresent(this::showFormat));
         reloadSettings();
     }
 
@@ -113,6 +127,8 @@ public final class SyncViewModel {
             region.set(s.region() == null ? "" : s.region());
             profile.set(s.profile() == null ? "" : s.profile());
             endpoint.set(s.endpoint() == null ? "" : s.endpoint());
+            prefixes.setAll(s.formats());
+            showFormat(s.formatFor(s.prefix()));
         } catch (RuntimeException e) {
             message.set(e.getMessage());
         }
@@ -136,6 +152,108 @@ public final class SyncViewModel {
 
     public StringProperty endpointProperty() {
         return endpoint;
+    }
+
+    /** The key template of the prefix ({@code {prefix}/{source}/{yyyy}/{MM}/{dd}/{name}}); empty for Papertrail's. */
+    public StringProperty layoutProperty() {
+        return layout;
+    }
+
+    /** {@code auto}, {@code papertrail}, {@code jsonl} or {@code text}. */
+    public StringProperty inputFormatProperty() {
+        return inputFormat;
+    }
+
+    /** The prefix's JSON field mapping ({@code time=ts,host=h}); empty for the common names. */
+    public StringProperty fieldsProperty() {
+        return fields;
+    }
+
+    /** The prefix's text pattern (Python logging format or regex); empty for the usual layouts. */
+    public StringProperty textPatternProperty() {
+        return textPattern;
+    }
+
+    /** The prefixes of the bucket with a layout or format of their own, as saved in {@code sync.json}. */
+    public ObservableList<PrefixFormat> prefixes() {
+        return prefixes;
+    }
+
+    /** Shows a saved prefix in the fields, to edit it or sync it. */
+    public void selectPrefix(PrefixFormat p) {
+        if (p != null && !busy.get()) {
+            prefix.set(p.prefix());
+            showFormat(p);
+        }
+    }
+
+    /**
+     * Adds the prefix in the fields with its layout and format to the saved prefixes (or replaces
+     * its entry) and saves the settings; a prefix with Papertrail's layout and formats told by
+     * content needs no entry and has none. Refuses a bad template, field mapping or pattern.
+     */
+    public void savePrefix() {
+        if (busy.get()) {
+            return;
+        }
+        try {
+            SyncSettings s = settings(false);
+            settingsFile.save(s);
+            prefixes.setAll(s.formats());
+            state.set(State.IDLE);
+            message.set(s.formats().stream().anyMatch(f -> f.prefix().equals(s.prefix()))
+                    ? "Saved " + describe(s.formatFor(s.prefix()))
+                    : "Saved: " + s.prefix() + " has Papertrail's layout and formats told by content");
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            state.set(State.FAILED);
+            message.set(e.getMessage());
+        }
+    }
+
+    /** Forgets a prefix's layout and format (its keys then sync as Papertrail's) and saves the settings. */
+    public void removePrefix(PrefixFormat p) {
+        if (p == null || busy.get()) {
+            return;
+        }
+        prefixes.remove(p);
+        try {
+            SyncSettings saved = settingsFile.load();
+            java.util.List<PrefixFormat> kept = new java.util.ArrayList<>(saved.formats());
+            kept.removeIf(f -> f.prefix().equals(p.prefix()));
+            settingsFile.save(new SyncSettings(saved.bucket(), saved.prefix(), saved.region(), saved.profile(),
+                    saved.endpoint(), kept));
+            if (SyncSettingsNormal.same(prefix.get(), p.prefix())) {
+                showFormat(PrefixFormat.defaults(p.prefix()));
+            }
+            state.set(State.IDLE);
+            message.set("Removed the layout and format of " + p.prefix());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            state.set(State.FAILED);
+            message.set(e.getMessage());
+        }
+    }
+
+    /** "rainforest-logs: jsonl, keys {prefix}/{source}/…" for messages. */
+    static String describe(PrefixFormat f) {
+        StringBuilder b = new StringBuilder(f.prefix()).append(": ").append(f.formatLabel());
+        if (f.fields() != null) {
+            b.append(" (fields ").append(f.fields()).append(')');
+        }
+        if (f.textPattern() != null) {
+            b.append(" (pattern ").append(f.textPattern()).append(')');
+        }
+        return b.append(", keys ").append(f.keyLayout().template()).toString();
+    }
+
+    private java.util.Optional<PrefixFormat> savedFormat(String p) {
+        return prefixes.stream().filter(f -> SyncSettingsNormal.same(p, f.prefix())).findFirst();
+    }
+
+    private void showFormat(PrefixFormat f) {
+        layout.set(f.layout() == null ? "" : f.layout());
+        inputFormat.set(f.inputFormat() == null ? "auto" : f.inputFormat());
+        fields.set(f.fields() == null ? "" : f.fields());
+        textPattern.set(f.textPattern() == null ? "" : f.textPattern());
     }
 
     public ObjectProperty<LocalDate> fromProperty() {
@@ -206,12 +324,23 @@ public final class SyncViewModel {
 
     /** The settings from the fields; throws IllegalArgumentException with a message for the user. */
     SyncSettings settings() {
+        return settings(true);
+    }
+
+    private SyncSettings settings(boolean needBucket) {
         String url = endpoint.get() == null ? "" : endpoint.get().strip();
-        SyncSettings s = new SyncSettings(bucket.get(), prefix.get(), region.get(), profile.get(), url);
-        if (s.bucket() == null) {
+        SyncSettings s = new SyncSettings(bucket.get(), prefix.get(), region.get(), profile.get(), url, prefixes);
+        if (needBucket && s.bucket() == null) {
             throw new IllegalArgumentException("Give the bucket Papertrail archives to");
         }
-        return s;
+        PrefixFormat f;
+        try {
+            f = new PrefixFormat(s.prefix(), layout.get(), inputFormat.get(), fields.get(), textPattern.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Prefix " + (s.prefix().isEmpty() ? "(none)" : s.prefix()) + ": "
+                    + e.getMessage(), e);
+        }
+        return s.withFormat(f);
     }
 
     private void start(Mode mode) {
@@ -254,7 +383,9 @@ public final class SyncViewModel {
                         session.cancel();
                     }
                     SyncPlan plan = mode == Mode.RETRY ? session.planRetryFailed() : session.plan(first, last);
-                    executor.runOnUi(() -> showPlan(plan, settings, mode));
+                    PrefixFormat format = settings.formatFor(settings.prefix());
+                    List<String> formats = plan.archives().stream().map(format::formatShown).toList();
+                    executor.runOnUi(() -> showPlan(plan, formats, settings, mode));
                     if (mode == Mode.LIST) {
                         return null;
                     }
@@ -268,9 +399,12 @@ public final class SyncViewModel {
                         public void failed(FailedArchive f) {
                             executor.runOnUi(() -> mark(f.key(), ArchiveRow.Status.FAILED, f.reason()));
                         }
-                    }, batch -> executor.runOnUi(() -> {
-                        batch.archives().forEach(a -> mark(a.key(), ArchiveRow.Status.SYNCED, ""));
-                        ImportJob job = importer.apply(batch.files());
+                    }, batch -> {
+                        Map<String, String> shown = new HashMap<>();
+                        batch.archives().forEach(a -> shown.put(a.key(), format.formatOfFile(a.localFile())));
+                        executor.runOnUi(() -> {
+                        batch.archives().forEach(a -> mark(a.key(), ArchiveRow.Status.SYNCED, "", shown.get(a.key())));
+                        ImportJob job = importer.apply(batch.files(), session.readerOptions());
                         // An archive the queue could not read: failed, and left alone by the next syncs.
                         job.result().thenAccept(result -> {
                             if (result != null) {
@@ -280,7 +414,8 @@ public final class SyncViewModel {
                                 }
                             }
                         });
-                    }));
+                        });
+                    });
                 } finally {
                     running = null;
                 }
@@ -292,13 +427,15 @@ public final class SyncViewModel {
                 }));
     }
 
-    private void showPlan(SyncPlan plan, SyncSettings s, Mode mode) {
+    private void showPlan(SyncPlan plan, List<String> formats, SyncSettings s, Mode mode) {
         archives.clear();
         rowOfKey.clear();
-        for (PlannedArchive a : plan.archives()) {
+        prefixes.setAll(s.formats()); // saved with the session
+        for (int i = 0; i < plan.archives().size(); i++) {
+            PlannedArchive a = plan.archives().get(i);
             rowOfKey.put(a.remote().key(), archives.size());
             archives.add(new ArchiveRow(a.remote().key(), a.remote().day(), a.remote().size(),
-                    ArchiveRow.Status.valueOf(a.status().name()), ""));
+                    ArchiveRow.Status.valueOf(a.status().name()), "", formats.get(i)));
         }
         message.set(String.format(Locale.ROOT, "%d archives in s3://%s/%s%s: %d new, %d changed, %d failed before,"
                         + " %d synced (%s to download)", plan.archives().size(), s.bucket(), s.prefix(),
@@ -319,6 +456,20 @@ public final class SyncViewModel {
         Integer i = rowOfKey.get(key);
         if (i != null) {
             archives.set(i, archives.get(i).with(status, reason));
+        }
+    }
+
+    private void mark(String key, ArchiveRow.Status status, String reason, String format) {
+        Integer i = rowOfKey.get(key);
+        if (i != null) {
+            archives.set(i, archives.get(i).with(status, reason).withFormat(format));
+        }
+    }
+
+    /** Prefixes compare as the settings keep them: without slashes at the ends. */
+    private static final class SyncSettingsNormal {
+        static boolean same(String typed, String saved) {
+            return typed != null && new PrefixFormat(typed, null, null, null).prefix().equals(saved);
         }
     }
 

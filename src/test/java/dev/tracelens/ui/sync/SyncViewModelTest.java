@@ -209,8 +209,8 @@ class SyncViewModelTest {
         SyncViewModel[] holder = new SyncViewModel[1];
         Function<SyncSettings, S3Client> clients = s -> S3ClientFactory.create(s, OPTIONS, S3ProxyServer.credentials());
         SyncViewModel m = new SyncViewModel(new CurrentThreadTaskExecutor(), settingsFile, tmp.resolve("cache"), clients,
-                OPTIONS.withParallelism(1), files -> {
-                    var job = imports.enqueue(files);
+                OPTIONS.withParallelism(1), (files, reading) -> {
+                    var job = imports.enqueue(files, reading);
                     holder[0].cancel(); // the user cancels once the first archives arrived
                     return job;
                 }, Clock.systemUTC());
