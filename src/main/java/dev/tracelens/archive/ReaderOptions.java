@@ -38,6 +38,25 @@ public record ReaderOptions(int maxRowBytes, int chunkBytes, int chunksInFlight,
         this(maxRowBytes, chunkBytes, chunksInFlight, InputFormat.AUTO, FieldMapping.defaults(), null);
     }
 
+    /**
+     * How files are read, as the archive registry remembers it: empty for the defaults (format told
+     * per file, common JSON names, usual text layouts), else {@code input=jsonl fields=... pattern=...}.
+     * An archive imported one way is read again when it is opened another way ("Open as…").
+     */
+    public String readingLabel() {
+        StringBuilder s = new StringBuilder();
+        if (inputFormat != InputFormat.AUTO) {
+            s.append("input=").append(inputFormat.label());
+        }
+        if (!fields.equals(FieldMapping.defaults())) {
+            s.append(s.isEmpty() ? "" : " ").append("fields=").append(fields);
+        }
+        if (textPattern != null) {
+            s.append(s.isEmpty() ? "" : " ").append("pattern=").append(textPattern);
+        }
+        return s.toString();
+    }
+
     public static ReaderOptions defaults() {
         return new ReaderOptions(DEFAULT_MAX_ROW_BYTES, DEFAULT_CHUNK_BYTES, DEFAULT_CHUNKS_IN_FLIGHT);
     }

@@ -20,10 +20,25 @@ import java.time.Instant;
  *                     was still open at this archive's end, so stored only as a provisional
  *                     (truncated) version; null when none was open. An import that goes on after
  *                     this archive reads again from there, so those tracebacks are rebuilt whole.
+ * @param reading      how it was read ({@code ReaderOptions.readingLabel()}: a forced format, a field
+ *                     mapping, a text pattern); empty or null for the defaults. Opened another way,
+ *                     the archive is read again.
  */
 public record ArchiveRecord(String name, String path, long sizeBytes, long lastModified, String checksum,
                             long rows, long badRows, long tracebacks, boolean complete, Instant importedAt,
-                            String pendingFrom) {
+                            String pendingFrom, String reading) {
+
+    public ArchiveRecord {
+        reading = reading == null ? "" : reading;
+    }
+
+    /** A record read the default way. */
+    public ArchiveRecord(String name, String path, long sizeBytes, long lastModified, String checksum,
+                         long rows, long badRows, long tracebacks, boolean complete, Instant importedAt,
+                         String pendingFrom) {
+        this(name, path, sizeBytes, lastModified, checksum, rows, badRows, tracebacks, complete, importedAt,
+                pendingFrom, "");
+    }
 
     /** A record with nothing pending at its end. */
     public ArchiveRecord(String name, String path, long sizeBytes, long lastModified, String checksum,
@@ -33,11 +48,11 @@ public record ArchiveRecord(String name, String path, long sizeBytes, long lastM
 
     ArchiveRecord withTracebacks(long count) {
         return new ArchiveRecord(name, path, sizeBytes, lastModified, checksum, rows, badRows, count, complete,
-                importedAt, pendingFrom);
+                importedAt, pendingFrom, reading);
     }
 
     ArchiveRecord withLastModified(long millis) {
         return new ArchiveRecord(name, path, sizeBytes, millis, checksum, rows, badRows, tracebacks, complete,
-                importedAt, pendingFrom);
+                importedAt, pendingFrom, reading);
     }
 }

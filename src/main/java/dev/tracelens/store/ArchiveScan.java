@@ -18,6 +18,11 @@ import java.util.List;
 public interface ArchiveScan {
     ScanSummary scan(List<Path> archives, ScanListener listener, ReadProgress progress);
 
+    /** How this scan reads files ({@link ReaderOptions#readingLabel()}; empty for the defaults). */
+    default String reading() {
+        return "";
+    }
+
     /** The real engine, keeping {@code contextRows} rows of context per traceback. */
     static ArchiveScan engine(int contextRows) {
         return engine(contextRows, ReaderOptions.defaults());
@@ -25,13 +30,26 @@ public interface ArchiveScan {
 
     /** The real engine, reading the files as {@code reading} says (input format, field mapping). */
     static ArchiveScan engine(int contextRows, ReaderOptions reading) {
-        TracebackScanner scanner = new TracebackScanner(contextRows, reading);
-        return scanner::scan;
+        return of(new TracebackScanner(contextRows, reading), reading);
     }
 
     /** The real engine, rebuilding traces as {@code tracing} says (languages, in-app prefixes). */
     static ArchiveScan engine(int contextRows, ReaderOptions reading, dev.tracelens.traceback.TraceOptions tracing) {
-        TracebackScanner scanner = new TracebackScanner(contextRows, reading, tracing);
-        return scanner::scan;
+        return of(new TracebackScanner(contextRows, reading, tracing), reading);
+    }
+
+    private static ArchiveScan of(TracebackScanner scanner, ReaderOptions reading) {
+        String label = reading.readingLabel();
+        return new ArchiveScan() {
+            @Override
+            public ScanSummary scan(List<Path> archives, ScanListener listener, ReadProgress progress) {
+                return scanner.scan(archives, listener, progress);
+            }
+
+            @Override
+            public String reading() {
+                return label;
+            }
+        };
     }
 }

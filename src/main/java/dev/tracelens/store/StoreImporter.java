@@ -103,7 +103,8 @@ public final class StoreImporter {
                 FileFacts f = facts(file, old);
                 facts.add(f);
                 needed[i] = old == null || !old.complete() || old.sizeBytes() != f.size()
-                        || !old.checksum().equals(f.checksum());
+                        || !old.checksum().equals(f.checksum())
+                        || !old.reading().equals(scan.reading()); // opened another way ("Open as…"): read again
                 if (!needed[i]) {
                     skipped.add(old);
                     listener.onSkipped(old);
@@ -341,7 +342,7 @@ public final class StoreImporter {
             ArchiveRecord record = new ArchiveRecord(name, f == null ? summary.archive() : f.path().toString(),
                     f == null ? summary.fileBytes() : f.size(), f == null ? 0 : f.lastModified(),
                     f == null ? "" : f.checksum(), summary.rows(), summary.badRows(), 0,
-                    summary.complete() && f != null && f.size() >= 0, Instant.now(), pendingFrom);
+                    summary.complete() && f != null && f.size() >= 0, Instant.now(), pendingFrom, scan.reading());
             // A file that is not there is not an archive to remember; a damaged one is registered as
             // incomplete (so that `archives` shows it) and read again next time.
             documentWriters.await();

@@ -27,7 +27,7 @@ class InputFormatsCommandTest {
 
     /**
      * Writes app.log (a common logging format) and app.jl (python-json-logger's documented shape:
-     * asctime, levelname, name, message, exc_info, built with json.dumps since the package may not be
+     * asctime, levelname, name, process, message, exc_info, built with json.dumps since the package may not be
      * installed), each with three real tracebacks raised and logged by logger.exception.
      */
     private static final String PYTHON = """
@@ -36,7 +36,7 @@ class InputFormatsCommandTest {
                 def format(self, record):
                     record.message = record.getMessage()
                     out = {"asctime": self.formatTime(record), "levelname": record.levelname,
-                           "name": record.name, "message": record.message}
+                           "name": record.name, "process": record.process, "message": record.message}
                     if record.exc_info:
                         out["exc_info"] = self.formatException(record.exc_info)
                     return json.dumps(out)
@@ -83,7 +83,19 @@ class InputFormatsCommandTest {
             JsonNode first = tracebacks.getFirst();
             assertTrue(first.get("frames").size() >= 2, first.toString());
             assertTrue(first.get("context").toString().contains("charging order 1"), first.toString());
+            // Where each came from: the file and the line of its header (the app's traceback pane shows it).
+            assertEquals(log.getFileName().toString(), first.get("archive").asText());
+            List<String> fileLines = Files.readAllLines(log);
+            for (JsonNode t : tracebacks) {
+                String atRow = fileLines.get(t.get("row").asInt() - 1);
+                assertTrue(log == json ? atRow.contains("\"exc_info\": \"Traceback (most recent call last):")
+                        : atRow.equals("Traceback (most recent call last):"), t.get("row") + ": " + atRow);
+            }
         }
+        // The JSON records' "process" field marks the rows of the process that printed the traceback.
+        CliRun scan = CliRun.of("scan", "--format", "jsonl", json.toString());
+        JsonNode context = scan.jsonLines().getFirst().get("context");
+        assertTrue(context.size() >= 1 && context.get(context.size() - 1).get("sameProcess").asBoolean(), context.toString());
     }
 
     @Test
