@@ -32,7 +32,8 @@ public record PrefixFormat(String prefix, String layout, String inputFormat, Str
             new KeyLayout(layout); // refuses a bad template now, not at the next sync
         }
         if (inputFormat != null) {
-            inputFormat = InputFormat.parse(inputFormat).label();
+            InputFormat f = InputFormat.parse(inputFormat);
+            inputFormat = f == InputFormat.AUTO ? null : f.label(); // auto is the default: no entry needed for it
         }
         if (fields != null) {
             FieldMapping.parse(fields);

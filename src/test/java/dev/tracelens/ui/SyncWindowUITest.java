@@ -25,6 +25,7 @@ import java.util.List;
 
 import static dev.tracelens.ui.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -96,5 +97,94 @@ class SyncWindowUITest {
         waitUntil("their groups show in the main window", () -> groups.getItems().size() > 3
                 && window.model().imports().currentProperty().get() == null);
         assertTrue(robot.lookup("#sync-progress").queryAs(Label.class).getText().startsWith("3 of 3 archives"));
+    }
+
+    /**
+     * One bucket, two prefixes of different formats (issue 16): per-user JSON lines under
+     * {@code rainforest-logs/<user>/YYYY/MM/DD/*.jl} and plain Python logs under Papertrail's
+     * {@code service/dt=} folders. The first prefix's layout and format are given in the window and
+     * saved to sync.json; each key's format shows in the list; both sync and import their way.
+     */
+    @Test
+    void twoPrefixesOfDifferentFormatsAreEditedSyncedAndImported(FxRobot robot, S3ProxyServer server) throws Exception {
+        String bucket = "ui-formats-" + ProcessHandle.current().pid();
+        var admin = server.adminClient();
+        TestArchives.createBucket(admin, bucket);
+        String failure = "{\"time\":\"2015-09-28T16:00:09Z\",\"name\":\"iseif\",\"msg\":\"failed\",\"exc_info\":"
+                + "\"Traceback (most recent call last):\\n  File \\\"a.py\\\", line 1, in f\\nValueError: user %s\"}\n";
+        for (String user : List.of("002506", "002507")) {
+            TestArchives.put(admin, bucket, "rainforest-logs/" + user + "/2015/09/28/iseif-rainforest-" + user
+                    + "-2015-09-28-16.jl", String.format(failure, user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        TestArchives.put(admin, bucket, "service/dt=2015-09-28/server.log", ("2015-09-28 16:00:03,120 ERROR server: boom\n"
+                + "Traceback (most recent call last):\n  File \"server.py\", line 9, in run\nKeyError: 'k'\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        SyncSettingsFile settingsFile = new SyncSettingsFile(tmp.resolve("config"));
+        settingsFile.save(new SyncSettings(bucket, "service", "us-east-1", null, server.endpoint()));
+        System.setProperty("aws.accessKeyId", S3ProxyServer.IDENTITY);
+        System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET);
+        System.setProperty("tracelens.sync.cache.dir", tmp.resolve("cache").toString());
+
+        robot.clickOn("File").clickOn("Sync from S3…");
+        waitUntil("the sync window opens", () -> robot.lookup("#sync-prefixes").tryQuery().isPresent());
+        var model = window.model().sync();
+        @SuppressWarnings("unchecked")
+        TableView<dev.tracelens.sync.PrefixFormat> prefixes = robot.lookup("#sync-prefixes").queryAs(TableView.class);
+        assertTrue(prefixes.getItems().isEmpty());
+        robot.interact(() -> {
+            model.fromProperty().set(java.time.LocalDate.parse("2015-09-28"));
+            model.toProperty().set(java.time.LocalDate.parse("2015-09-28"));
+        });
+
+        // The per-user prefix: its layout and format typed in, then saved.
+        TextField prefix = robot.lookup("#sync-prefix").queryAs(TextField.class);
+        robot.interact(() -> prefix.setText("rainforest-logs"));
+        robot.clickOn("#sync-layout").write("{prefix}/{source}/{yyyy}/{MM}/{dd}/{name}");
+        robot.interact(() -> robot.lookup("#sync-input-format").queryAs(javafx.scene.control.ComboBox.class)
+                .getSelectionModel().select("jsonl"));
+        robot.clickOn("#sync-save-prefix");
+        waitUntil("the prefix is listed", () -> prefixes.getItems().size() == 1);
+        assertEquals(new dev.tracelens.sync.PrefixFormat("rainforest-logs", "{prefix}/{source}/{yyyy}/{MM}/{dd}/{name}",
+                "jsonl", null, null), prefixes.getItems().getFirst());
+        assertEquals(prefixes.getItems(), settingsFile.load().formats(), "saved to sync.json, as tracelens sync reads it");
+
+        @SuppressWarnings("unchecked")
+        TableView<ArchiveRow> archives = robot.lookup("#sync-archives").queryAs(TableView.class);
+        robot.clickOn("#sync-list");
+        waitUntil("the two users' keys are listed as JSON lines", () -> archives.getItems().size() == 2
+                && archives.getItems().stream().allMatch(a -> a.format().equals("jsonl")));
+        robot.clickOn("#sync-run");
+        waitUntil("they are synced", () -> !model.busyProperty().get()
+                && archives.getItems().stream().allMatch(a -> a.status() == ArchiveRow.Status.SYNCED));
+
+        // The text prefix: Papertrail's layout, format told by content; the fields go back to the defaults.
+        robot.interact(() -> prefix.setText("service"));
+        assertEquals("", robot.lookup("#sync-layout").queryAs(TextField.class).getText());
+        assertEquals("auto", model.inputFormatProperty().get());
+        robot.clickOn("#sync-list");
+        waitUntil("the server log is listed, format told once synced", () -> archives.getItems().size() == 1
+                && archives.getItems().getFirst().format().equals("auto"));
+        robot.clickOn("#sync-run");
+        waitUntil("it is synced and its bytes say text", () -> !model.busyProperty().get()
+                && archives.getItems().getFirst().status() == ArchiveRow.Status.SYNCED
+                && archives.getItems().getFirst().format().equals("auto:text"));
+
+        @SuppressWarnings("unchecked")
+        TableView<GroupRow> groups = robot.lookup("#groups-table").queryAs(TableView.class);
+        waitUntil("both prefixes' tracebacks are in the main window", () -> window.model().imports().currentProperty().get() == null
+                && groups.getItems().stream().map(GroupRow::exceptionType).sorted().toList().equals(List.of("KeyError", "ValueError")));
+        assertEquals(2, groups.getItems().stream().filter(g -> g.exceptionType().equals("ValueError")).findFirst()
+                .orElseThrow().count(), "one traceback per user's file");
+
+        // Picking the saved prefix shows its format again; removing it forgets it in sync.json.
+        robot.interact(() -> prefixes.getSelectionModel().select(0));
+        assertEquals("rainforest-logs", prefix.getText());
+        assertEquals("jsonl", model.inputFormatProperty().get());
+        robot.clickOn("#sync-remove-prefix");
+        waitUntil(() -> "the prefix is removed; message: " + model.messageProperty().get() + "; button disabled: "
+                + robot.lookup("#sync-remove-prefix").query().isDisabled() + "; selected: "
+                + prefixes.getSelectionModel().getSelectedItem(), () -> prefixes.getItems().isEmpty());
+        assertTrue(settingsFile.load().formats().isEmpty());
+        assertFalse(Files.readString(tmp.resolve("config/sync.json")).contains("jsonl"));
     }
 }

@@ -112,9 +112,17 @@ public final class SyncViewModel {
         from.set(today.minusDays(1));
         to.set(today);
         state.addListener((o, a, s) -> busy.set(s == State.LISTING || s == State.SYNCING));
-        // A prefix typed or picked that has a saved entry shows its layout and format; any other
-        // keeps what the fields hold (so typing a new prefix does not wipe a format given first).
-        prefix.addListener((o, a, p) -> savedFormat(p).ifPresent(this::showFormat));
+        // A prefix typed or picked that has a saved entry shows its layout and format. Any other
+        // keeps what the fields hold (typing a new prefix does not wipe a format given first),
+        // unless they still show another prefix's saved entry: then they go back to the defaults.
+        prefix.addListener((o, a, p) -> {
+            var saved = savedFormat(p);
+            if (saved.isPresent()) {
+                showFormat(saved.get());
+            } else if (shownSaved != null && shownSaved.equals(formatInFields(shownSaved.prefix()))) {
+                showFormat(PrefixFormat.defaults(p == null ? "" : p));
+            }
+        });
         reloadSettings();
     }
 
@@ -200,6 +208,7 @@ public final class SyncViewModel {
             SyncSettings s = settings(false);
             settingsFile.save(s);
             prefixes.setAll(s.formats());
+            shownSaved = savedFormat(s.prefix()).orElse(null);
             state.set(State.IDLE);
             message.set(s.formats().stream().anyMatch(f -> f.prefix().equals(s.prefix()))
                     ? "Saved " + describe(s.formatFor(s.prefix()))
@@ -249,7 +258,19 @@ public final class SyncViewModel {
         return prefixes.stream().filter(f -> SyncSettingsNormal.same(p, f.prefix())).findFirst();
     }
 
+    /** The saved entry the fields were last filled from, or null. */
+    private PrefixFormat shownSaved;
+
+    private PrefixFormat formatInFields(String forPrefix) {
+        try {
+            return new PrefixFormat(forPrefix, layout.get(), inputFormat.get(), fields.get(), textPattern.get());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private void showFormat(PrefixFormat f) {
+        shownSaved = prefixes.contains(f) ? f : null;
         layout.set(f.layout() == null ? "" : f.layout());
         inputFormat.set(f.inputFormat() == null ? "auto" : f.inputFormat());
         fields.set(f.fields() == null ? "" : f.fields());
@@ -428,20 +449,23 @@ public final class SyncViewModel {
     }
 
     private void showPlan(SyncPlan plan, List<String> formats, SyncSettings s, Mode mode) {
-        archives.clear();
-        rowOfKey.clear();
-        prefixes.setAll(s.formats()); // saved with the session
-        for (int i = 0; i < plan.archives().size(); i++) {
-            PlannedArchive a = plan.archives().get(i);
-            rowOfKey.put(a.remote().key(), archives.size());
-            archives.add(new ArchiveRow(a.remote().key(), a.remote().day(), a.remote().size(),
-                    ArchiveRow.Status.valueOf(a.status().name()), "", formats.get(i)));
-        }
+        // The message first: whoever watches the list (a test on another thread) then reads it with the rows.
         message.set(String.format(Locale.ROOT, "%d archives in s3://%s/%s%s: %d new, %d changed, %d failed before,"
                         + " %d synced (%s to download)", plan.archives().size(), s.bucket(), s.prefix(),
                 mode == Mode.RETRY ? " in the failed list" : "", plan.count(PlannedArchive.Status.NEW),
                 plan.count(PlannedArchive.Status.CHANGED), plan.count(PlannedArchive.Status.FAILED),
                 plan.count(PlannedArchive.Status.SYNCED), megabytes(plan.bytesToDownload())));
+        prefixes.setAll(s.formats()); // saved with the session
+        shownSaved = savedFormat(s.prefix()).orElse(null);
+        List<ArchiveRow> rows = new java.util.ArrayList<>(plan.archives().size());
+        rowOfKey.clear();
+        for (int i = 0; i < plan.archives().size(); i++) {
+            PlannedArchive a = plan.archives().get(i);
+            rowOfKey.put(a.remote().key(), rows.size());
+            rows.add(new ArchiveRow(a.remote().key(), a.remote().day(), a.remote().size(),
+                    ArchiveRow.Status.valueOf(a.status().name()), "", formats.get(i)));
+        }
+        archives.setAll(rows);
     }
 
     private void showProgress(SyncProgress p) {
