@@ -62,6 +62,26 @@ class BadInputFormatsTest {
         assertEquals(31, h.problems.getFirst().row());
     }
 
+    /** A Papertrail archive someone appended JSON lines to: every TSV row is read, each other line reported. */
+    @Test
+    void aPapertrailArchiveThatTurnsIntoJsonLinesIsReadAsFarAsItIsOneAndTheRestReported() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            lines.add(TestArchives.row(i, "tsv row " + i));
+        }
+        for (int i = 0; i < 5; i++) {
+            lines.add("{\"time\":\"2024-01-05T12:00:00Z\",\"msg\":\"json " + i + "\"}");
+        }
+        RecordingHandler h = read(TestArchives.write(dir.resolve("2024-01-05-12.tsv"),
+                TestArchives.utf8(String.join("\n", lines) + "\n")));
+        assertEquals(20, h.rows.size(), h.problems.toString());
+        assertEquals("tsv row 20", h.messages.getLast());
+        assertEquals(5, h.problems.size(), h.problems.toString());
+        assertEquals(List.of(21L, 22L, 23L, 24L, 25L), h.problems.stream().map(Problem::row).toList());
+        assertTrue(h.problems.stream().allMatch(p -> p.kind() == Problem.Kind.MISSING_COLUMNS
+                && p.archive().equals("2024-01-05-12.tsv") && p.detail().contains("json")), h.problems.toString());
+    }
+
     @Test
     void rowsWithOneNulEachAreKeptAndTheNulsReportedPerRow() {
         List<String> rows = new ArrayList<>();

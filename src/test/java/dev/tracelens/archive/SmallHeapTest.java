@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Memory stays bounded: a child JVM with {@code -Xmx256m} reads files holding 20 MB lines (JSON
- * lines, plain text, Papertrail TSV) and keeps every row. The 2 GB case is an on-demand benchmark
- * (docs/PERFORMANCE.md), too slow for the suite.
+ * lines, plain text, Papertrail TSV) and keeps every row. The 2 GB case is {@link TwoGigabyteFileTest}
+ * (a 2 GiB log that takes a few MB on disk; docs/PERFORMANCE.md).
  */
 class SmallHeapTest {
     @TempDir
