@@ -142,7 +142,9 @@ class FormatsUITest {
         robot.clickOn("#open-as-open");
 
         // Read again (it was imported another way), and the traceback replaced, not doubled.
-        waitUntil("the record's time and program are read", () -> groupsTable(robot).getItems().size() == 1
+        waitUntil(() -> "the record's time and program are read: " + groupsTable(robot).getItems() + "; jobs "
+                + window.model().imports().jobs().stream().map(j -> j.stateProperty().get() + " " + j.detailsProperty().get())
+                .toList() + "; problems " + window.model().imports().problems(), () -> groupsTable(robot).getItems().size() == 1
                 && groupsTable(robot).getItems().getFirst().programs().equals(List.of("pay"))
                 && window.model().imports().currentProperty().get() == null);
         GroupRow after = groupsTable(robot).getItems().getFirst();

@@ -117,12 +117,16 @@ class MainViewModelTest {
 
     @Test
     void filesThatAreNotArchivesBecomeProblemsAndTheOthersAreStillImported() throws Exception {
-        Path notes = Files.writeString(tmp.resolve("notes.md"), "hello"); // .txt is a log name now
+        // Read whatever its name, as the command line does: its bytes say it is not a log.
+        Path notes = Files.write(tmp.resolve("notes.md"), new byte[]{0, 1, 2, 3, (byte) 0xFF, 0, 7, 8, 0, 0});
         MainViewModel m = model();
         m.open(List.of(notes, tmp.resolve("missing.tsv.gz"), SAMPLES.resolve("2026-11-20-03.tsv.gz")));
         assertEquals(2, m.imports().problems().size());
-        assertTrue(m.imports().problems().get(0).toString().contains("notes.md"));
-        assertTrue(m.imports().problems().get(1).detail().contains("no such file"));
+        assertTrue(m.imports().problems().get(0).detail().contains("no such file"));
+        assertTrue(m.imports().problems().get(1).toString().contains("notes.md"), m.imports().problems().toString());
+        assertTrue(m.unreadableProperty().get().text().contains("notes.md"), m.unreadableProperty().get().text());
+        assertTrue(m.unreadableProperty().get().text().contains("missing.tsv.gz"), m.unreadableProperty().get().text());
+        assertEquals(List.of(notes.toAbsolutePath().normalize()), m.unreadableProperty().get().files());
         assertEquals(ImportJob.State.DONE, m.imports().jobs().getFirst().stateProperty().get());
         assertFalse(m.groups().groups().isEmpty());
     }
