@@ -27,6 +27,12 @@ abstract class OpenTrace {
     final LogLine[] context;
     private final TraceText text = new TraceText();
     private long lastId;
+    /**
+     * The source's row sequence number of the last row taken, and of the row being offered: rows
+     * a trace took are told by their place in the source, not by id, since ids need not ascend.
+     */
+    long lastSeq;
+    long offeredSeq;
 
     OpenTrace(TraceGrammar grammar, HeaderRow header, int ordinal, String headerRowLead, LogLine[] context) {
         this.grammar = grammar;
@@ -57,6 +63,7 @@ abstract class OpenTrace {
 
     final void accepted(long rowId) {
         lastId = rowId;
+        lastSeq = offeredSeq;
     }
 
     final boolean full() {

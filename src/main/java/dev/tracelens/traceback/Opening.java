@@ -28,7 +28,10 @@ final class Opening {
     String message;
     HeaderRow here;
     ContextBuffer ring;
-    long consumedId;
+    /** The source's sequence number of the last row an earlier trace took; rows up to it are not looked back at. */
+    long consumedSeq;
+    /** The source's sequence number of the newest row in the ring (this row's is one more). */
+    long ringSeq;
     int contextRows;
     long lastHeaderId = Long.MIN_VALUE;
     int lastOrdinal;
@@ -45,7 +48,7 @@ final class Opening {
         }
         for (int back = 0; out.size() < max; back++) {
             LogLine row = ring.newest(back);
-            if (row == null || row.id() <= consumedId) {
+            if (row == null || ringSeq - back <= consumedSeq) {
                 break;
             }
             List<String> lines = MessageLines.split(row.message(), grammars);

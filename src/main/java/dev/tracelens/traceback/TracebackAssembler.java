@@ -91,8 +91,14 @@ public final class TracebackAssembler implements RowHandler {
         final ContextBuffer ring;
         OpenTrace open;
         long lastSeq;
-        /** Rows up to this id were taken by an earlier trace: a grammar looking back stops there. */
-        long consumedId = Long.MIN_VALUE;
+        /** Rows of this source kept so far: the sequence number of its newest row. */
+        long rows;
+        /**
+         * Rows up to this sequence number were taken by an earlier trace: a grammar looking back
+         * stops there. By place, not by id: with ids that do not ascend (reordered or duplicated
+         * rows) an id test let a second trace start at a row the first one had taken.
+         */
+        long consumedSeq;
         long lastHeaderId = Long.MIN_VALUE;
         int lastOrdinal;
 
@@ -121,9 +127,11 @@ public final class TracebackAssembler implements RowHandler {
         o.here = null;
         o.ring = state.ring;
         o.contextRows = contextRows;
-        o.consumedId = state.consumedId;
+        o.consumedSeq = state.consumedSeq;
         o.lastHeaderId = state.lastHeaderId;
         o.lastOrdinal = state.lastOrdinal;
+        o.ringSeq = state.rows;
+        long rowSeq = state.rows + 1;
         o.freeFrom = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -133,6 +141,7 @@ public final class TracebackAssembler implements RowHandler {
             o.line = line;
             o.lineIndex = i;
             if (open != null) {
+                open.offeredSeq = rowSeq;
                 OpenTrace.Verdict verdict = open.offer(line, row.id());
                 if (verdict == OpenTrace.Verdict.ACCEPTED) {
                     continue;
@@ -144,18 +153,20 @@ public final class TracebackAssembler implements RowHandler {
                         continue;
                     }
                     end(state, open);
-                    o.consumedId = state.consumedId;
+                    o.consumedSeq = state.consumedSeq;
                     open = next;
+                    open.lastSeq = rowSeq;
                     opened(state, open);
                     continue;
                 }
                 end(state, open);
                 open = null;
-                o.consumedId = state.consumedId;
+                o.consumedSeq = state.consumedSeq;
                 o.freeFrom = i;
             }
             open = tryOpen(o);
             if (open != null) {
+                open.lastSeq = rowSeq;
                 opened(state, open);
             }
         }
@@ -193,13 +204,13 @@ public final class TracebackAssembler implements RowHandler {
 
     /** Tries to open at a line the open trace holds, looking back only past that trace's last taken row. */
     private OpenTrace tryOpenAfter(Opening o, OpenTrace open) {
-        long consumed = o.consumedId;
+        long consumed = o.consumedSeq;
         int freeFrom = o.freeFrom;
-        o.consumedId = Math.max(consumed, open.lastId());
+        o.consumedSeq = Math.max(consumed, open.lastSeq);
         o.freeFrom = o.lineIndex;
         OpenTrace next = tryOpen(o);
         if (next == null) {
-            o.consumedId = consumed;
+            o.consumedSeq = consumed;
             o.freeFrom = freeFrom;
         }
         return next;
@@ -222,6 +233,7 @@ public final class TracebackAssembler implements RowHandler {
     }
 
     private void keep(SourceState state, RowView row) {
+        state.rows++;
         ringBytes += state.ring.add(row);
         if (ringBytes > ringBudget) {
             evictIdleRings();
@@ -261,7 +273,7 @@ public final class TracebackAssembler implements RowHandler {
 
     private void end(SourceState state, OpenTrace open) {
         openCount--;
-        state.consumedId = Math.max(state.consumedId, open.lastId());
+        state.consumedSeq = Math.max(state.consumedSeq, open.lastSeq);
         if (open.worthEmitting()) {
             emit(state, open, !open.complete());
         }
