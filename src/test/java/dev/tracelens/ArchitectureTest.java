@@ -33,7 +33,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Data flows one way: archive → traceback → store → report → engine → (ui | cli), with sync
- * feeding archive files in and {@code common} (small utilities) open to every stage. A package
+ * and live (syslog, Papertrail's API, spooled as archive files) feeding archive files in and {@code common} (small utilities) open to every stage. A package
  * never depends on one to its right. The front-ends and the reports reach the store only through
  * its backend-neutral interface ({@link TracebackIndex}) and its records, never through the
  * Lucene store's classes, and the sync → import wiring is the engine's alone.
@@ -43,6 +43,7 @@ class ArchitectureTest {
     private static final String TRACEBACK = "dev.tracelens.traceback..";
     private static final String STORE = "dev.tracelens.store..";
     private static final String SYNC = "dev.tracelens.sync..";
+    private static final String LIVE = "dev.tracelens.live..";
     private static final String REPORT = "dev.tracelens.report..";
     private static final String ENGINE = "dev.tracelens.engine..";
     private static final String UI = "dev.tracelens.ui..";
@@ -74,32 +75,38 @@ class ArchitectureTest {
 
     @Test
     void commonDependsOnNothingOfOurs() {
-        check("common", ARCHIVE, TRACEBACK, STORE, SYNC, REPORT, ENGINE, UI, CLI);
+        check("common", ARCHIVE, TRACEBACK, STORE, SYNC, LIVE, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void archiveDependsOnNothingOfOurs() {
-        check("archive", TRACEBACK, STORE, SYNC, REPORT, ENGINE, UI, CLI);
+        check("archive", TRACEBACK, STORE, SYNC, LIVE, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void tracebackDependsOnlyOnArchive() {
-        check("traceback", STORE, SYNC, REPORT, ENGINE, UI, CLI);
+        check("traceback", STORE, SYNC, LIVE, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void storeDoesNotReachTheFrontEnds() {
-        check("store", SYNC, REPORT, ENGINE, UI, CLI);
+        check("store", SYNC, LIVE, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void syncOnlyFeedsArchives() {
-        check("sync", TRACEBACK, STORE, REPORT, ENGINE, UI, CLI);
+        check("sync", TRACEBACK, STORE, LIVE, REPORT, ENGINE, UI, CLI);
+    }
+
+    /** Live input (syslog, Papertrail's API) only receives rows and spools them as archive files, as sync downloads them. */
+    @Test
+    void liveOnlyFeedsArchives() {
+        check("live", TRACEBACK, STORE, SYNC, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void reportsDoNotReachTheEngineOrTheFrontEnds() {
-        check("report", SYNC, ENGINE, UI, CLI);
+        check("report", SYNC, LIVE, ENGINE, UI, CLI);
     }
 
     @Test
@@ -134,7 +141,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheStoreTalksToLucene() {
-        for (String pkg : new String[] {"common", "archive", "traceback", "sync", "report", "engine", "ui", "cli"}) {
+        for (String pkg : new String[] {"common", "archive", "traceback", "sync", "live", "report", "engine", "ui", "cli"}) {
             check(pkg, "org.apache.lucene..");
         }
     }

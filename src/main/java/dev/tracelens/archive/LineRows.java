@@ -93,6 +93,16 @@ abstract class LineRows implements RowSink, Lines.Consumer {
         handler.onRow(row);
     }
 
+    /**
+     * Forgets the row before: the next line without a header of its own takes {@code millis} and
+     * the file's host, not the time and source of the last row ({@link SyslogMessages} starts
+     * each received message so).
+     */
+    final void restart(long millis) {
+        lastMillis = millis;
+        lastSource = null;
+    }
+
     /** The source of a row that names no host or program: the one before, or the file itself. */
     protected final Source inheritedSource() {
         if (lastSource == null) {

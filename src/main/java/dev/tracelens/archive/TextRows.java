@@ -15,6 +15,8 @@ final class TextRows extends LineRows {
     private final byte[] scratch = new byte[40];
     private final int fileYear;
     private final int fileMonth;
+    /** Whether the last line parsed had a header of its own (syslog or a timestamp); {@link SyslogMessages} asks. */
+    boolean headerFound;
 
     TextRows(FileContext file) {
         super(file);
@@ -37,6 +39,7 @@ final class TextRows extends LineRows {
                 pri = true;
             }
         }
+        headerFound = true;
         if (pri && p + 1 < to && a[p] == '1' && a[p + 1] == ' ' && rfc5424(a, p + 2, to, lineNumber)) {
             return;
         }
@@ -46,6 +49,7 @@ final class TextRows extends LineRows {
         if (leadingTimestamp(a, p, to, lineNumber)) {
             return;
         }
+        headerFound = false;
         emit(a, from, to, lastMillis, inheritedSource(), lineNumber);
     }
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, ScanCommand.class,
                 ImportCommand.class, GroupsCommand.class, SearchCommand.class, ShowCommand.class,
                 HistoryCommand.class, AnalyzeCommand.class, PruneCommand.class, ArchivesCommand.class,
-                SyncCommand.class, ExportCommand.class, StoreMaintenanceCommand.class})
+                SyncCommand.class, ExportCommand.class, StoreMaintenanceCommand.class,
+                ListenCommand.class})
 public final class TracelensCommand implements Runnable {
 
     @CommandLine.Spec
