@@ -29,6 +29,7 @@ final class PythonLineKinds {
             String body = stripMargin(raw);
             String trimmed = body.strip();
             LineKind kind;
+            Matcher frame;
             if (trimmed.contains(TracebackLines.HEADER)) {
                 kind = LineKind.HEADER;
                 inTraceback = true;
@@ -39,7 +40,7 @@ final class PythonLineKinds {
                 inTraceback = false;
                 inException = false;
                 codeKind = null;
-            } else if (GROUP_RULE_LINE.matcher(raw).matches()) {
+            } else if (trimmed.startsWith("+-") && GROUP_RULE_LINE.matcher(raw).matches()) {
                 kind = LineKind.GROUP_RULE;
                 inException = false;
                 codeKind = null;
@@ -50,9 +51,8 @@ final class PythonLineKinds {
             } else if (inTraceback && TracebackLines.isElision(body)) {
                 kind = LineKind.ELISION;
                 codeKind = null;
-            } else if (inTraceback && FRAME.matcher(body).matches()) {
-                Matcher m = FRAME.matcher(body);
-                m.matches();
+            } else if (inTraceback && trimmed.startsWith("File \"") && (frame = FRAME.matcher(body)).matches()) {
+                Matcher m = frame;
                 boolean library = !inApp.isOwn(m.group(2), m.group(1), LibraryFiles.isLibrary(m.group(1)));
                 kind = library ? LineKind.LIBRARY_FRAME : LineKind.OWN_FRAME;
                 codeKind = library ? LineKind.LIBRARY_CODE : LineKind.OWN_CODE;
@@ -74,6 +74,13 @@ final class PythonLineKinds {
     }
 
     private static String stripMargin(String line) {
+        int i = 0;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        if (i == line.length() || (line.charAt(i) != '|' && line.charAt(i) != '+')) {
+            return line; // no margin: spares the regex on nearly every line
+        }
         Matcher m = GROUP_MARGIN.matcher(line);
         return m.lookingAt() ? line.substring(m.end()) : line;
     }

@@ -48,7 +48,9 @@ final class TracebackLines {
 
     /** Lines Python prints inside a frame list that are neither frames nor code. */
     static boolean isElision(String line) {
-        return ELIDED.matcher(line).matches() || REPEATED.matcher(line).matches();
+        // The plain-text tests first: this runs for every frame line of every traceback.
+        return (line.contains("...<") && ELIDED.matcher(line).matches())
+                || (line.contains("[Previous line repeated ") && REPEATED.matcher(line).matches());
     }
 
     static boolean isHeader(String line) {
