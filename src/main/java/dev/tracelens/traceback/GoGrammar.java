@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * Go panics and goroutine dumps: {@code panic: …} (also {@code [recovered]} and nested re-panics),
  * {@code fatal error: …}, {@code http: panic serving …}, then {@code goroutine N [state]:} blocks
  * of a function line and a {@code \t/path/file.go:123 +0x1d} line per frame, {@code created by …},
- * and further goroutines after blank lines. A trace opens at its first goroutine line and looks
- * back for the panic; its frames (and group) are those of the first goroutine, the one that panicked.
+ * and further goroutines after blank lines; dumps without a panic ({@code SIGQUIT: quit} and its
+ * {@code PC=… m=0 sigcode=0} line, {@code fatal error: all goroutines are asleep - deadlock!}) and
+ * the register lines after a dump ({@code rax    0x4c46ff}). A trace opens at its first goroutine
+ * line and looks back for the panic; its frames (and group) are those of the goroutine that was
+ * running ({@link #chosenGoroutine}): the first one for a panic, which Go prints first.
  */
 final class GoGrammar implements TraceGrammar {
     static final Pattern GOROUTINE = Pattern.compile("^goroutine \\d+ \\[[^\\]]*\\]:\\s*$");
@@ -23,6 +26,9 @@ final class GoGrammar implements TraceGrammar {
     private static final Pattern HTTP_PANIC = Pattern.compile("http: panic serving \\S+: (.*)$");
     private static final Pattern SIGNAL_HEADER = Pattern.compile("^(SIG[A-Z]+): (.*)$");
     private static final Pattern CLOSURE = Pattern.compile("\\.func\\d+(?:\\.\\d+)*|\\.gowrap\\d+|\\.\\d+$");
+    /** A register of the dump after a signal: {@code rax    0x4c46ff}, {@code rflags 0x206}. */
+    private static final Pattern REGISTER = Pattern.compile("^[a-z][a-z0-9]{1,6} +0x[0-9a-f]{1,16}$");
+    private static final Pattern STATE = Pattern.compile("^goroutine (\\d+) \\[([^\\],]*)");
     private static final Pattern ELIDED = Pattern.compile("^\\.\\.\\.\\d+ frames elided\\.\\.\\.$|^\\.\\.\\.additional frames elided\\.\\.\\.$");
 
     @Override
@@ -68,7 +74,8 @@ final class GoGrammar implements TraceGrammar {
 
         @Override
         Fit fit(String line) {
-            if (GOROUTINE.matcher(line).matches() || ELIDED.matcher(line).matches() || JavaLines.isCut(line)) {
+            if (GOROUTINE.matcher(line).matches() || ELIDED.matcher(line).matches() || JavaLines.isCut(line)
+                    || REGISTER.matcher(line).matches()) {
                 return Fit.TAKE;
             }
             if (!Shapes.frameSized(line)) {
@@ -89,6 +96,7 @@ final class GoGrammar implements TraceGrammar {
         String type = "";
         String message = "";
         List<Frame> frames = new ArrayList<>();
+        int chosen = chosenGoroutine(lines);
         int goroutines = 0;
         String function = null;
         for (String whole : lines) {
@@ -114,7 +122,7 @@ final class GoGrammar implements TraceGrammar {
                 function = null;
                 continue;
             }
-            if (goroutines != 1) {
+            if (goroutines != chosen) {
                 continue;
             }
             Matcher file = FILE.matcher(line);
@@ -131,6 +139,52 @@ final class GoGrammar implements TraceGrammar {
             }
         }
         return new ParsedTraceback(type, message, frames.reversed(), List.of());
+    }
+
+    /**
+     * Which goroutine block (1 = the first) the trace's frames come from: the first one Go marks
+     * {@code [running]}; else (a signal caught on an idle thread prints {@code goroutine 0 [idle]}
+     * first) the first {@code runnable} or {@code syscall} one with a frame of the application's
+     * own; else the first but goroutine 0. A panic's goroutine is printed first and running.
+     */
+    static int chosenGoroutine(List<String> lines) {
+        int n = 0;
+        int best = 1;
+        int bestScore = -1;
+        int score = -1;
+        for (String whole : lines) {
+            String line = Shapes.head(whole);
+            Matcher m = STATE.matcher(line);
+            if (line.startsWith("goroutine ") && m.lookingAt()) {
+                n++;
+                String state = m.group(2).strip();
+                score = m.group(1).equals("0") ? 0 : state.equals("running") ? 3 : 1;
+                if (score > bestScore) {
+                    best = n;
+                    bestScore = score;
+                }
+                if (score == 1 && (state.equals("runnable") || state.equals("syscall"))) {
+                    score = -2; // promoted to 2 by its first own frame
+                }
+                continue;
+            }
+            if (score == -2 && !line.startsWith("\t") && !line.isBlank() && !line.startsWith("created by ")) {
+                Matcher f = FUNCTION.matcher(line);
+                if (f.matches() && isAppFunction(f.group(1)) && bestScore < 2) {
+                    best = n;
+                    bestScore = 2;
+                    score = 2;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** {@code main.x} or a function of a module ({@code github.com/acme/...}): not the standard library or runtime. */
+    private static boolean isAppFunction(String function) {
+        String pkg = GoLibraries.packageOf(function);
+        String first = pkg.contains("/") ? pkg.substring(0, pkg.indexOf('/')) : pkg;
+        return pkg.equals("main") || first.contains(".");
     }
 
     @Override

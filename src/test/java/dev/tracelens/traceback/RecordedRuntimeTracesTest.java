@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,45 @@ class RecordedRuntimeTracesTest {
         assertTrue(t.fingerprintParts().contains("frame:main.load.func"), t.fingerprintParts().toString());
         assertTrue(t.fingerprintParts().stream().noneMatch(p -> p.equals("frame:panic")));
         assertEquals(LineKind.LIBRARY_FRAME, t.lines().stream().filter(l -> l.text().startsWith("panic(")).findFirst().orElseThrow().kind());
+    }
+
+    @Test
+    void goDeadlockWithoutPanicLine() throws IOException {
+        List<Traceback> tbs = scan("queue", "go-deadlock.txt");
+        assertEquals(1, tbs.size());
+        Traceback t = tbs.getFirst();
+        assertEquals("go", t.language());
+        assertEquals("fatal error", t.exceptionType());
+        assertEquals("all goroutines are asleep - deadlock!", t.message());
+        assertEquals(List.of("main.main", "main.(*Queue).Drain"), t.frames().stream().map(Frame::function).toList());
+        assertFalse(t.truncated());
+    }
+
+    @Test
+    void goSigquitDumpIsOneTraceGroupedByTheRunningGoroutine() throws IOException {
+        // The same stuck program dumped twice: once the signal hit the busy goroutine's thread (it
+        // is printed first, [running]), once an idle thread (goroutine 0 [idle] first, the busy one
+        // further down as [runnable]). Both are the one bug "Checksum never returns".
+        Traceback running = only(scan("indexer", "go-sigquit-running.txt"));
+        Traceback idle = only(scan("indexer", "go-sigquit-idle.txt"));
+        for (Traceback t : List.of(running, idle)) {
+            assertEquals("go", t.language());
+            assertEquals("SIGQUIT", t.exceptionType());
+            assertEquals("quit", t.message());
+            assertTrue(t.frames().stream().anyMatch(f -> f.function().equals("main.Checksum")), t.frames().toString());
+            // the whole dump, registers included, is the trace; the next row is not
+            assertTrue(t.text().contains("goroutine 1 [sleep]:"), t.text());
+            assertTrue(t.text().strip().endsWith("gs     0x0"), t.text());
+            assertFalse(t.text().contains("INFO restarted"));
+        }
+        assertEquals(List.of("type:SIGQUIT", "frame:main.main.func", "frame:main.Checksum", "message:quit"),
+                running.fingerprintParts());
+        assertEquals(running.fingerprint(), idle.fingerprint(), running.fingerprintParts() + " vs " + idle.fingerprintParts());
+    }
+
+    private static Traceback only(List<Traceback> tbs) {
+        assertEquals(1, tbs.size(), tbs.toString());
+        return tbs.getFirst();
     }
 
     @Test
