@@ -66,12 +66,15 @@ public final class StoreMaintenanceCommand implements Runnable {
                 description = "Rows of context kept per traceback (default: ${DEFAULT-VALUE}).")
         int contextRows = TracebackAssembler.DEFAULT_CONTEXT_ROWS;
 
+        @picocli.CommandLine.Mixin
+        TraceArguments tracing = new TraceArguments();
+
         @Override
         int execute() {
             if (contextRows < 0) {
                 throw usage("--context must be 0 or more: " + contextRows);
             }
-            RebuildResult r = Stores.rebuild(storeOptions.directory(), paths, contextRows, ImportListener.NONE);
+            RebuildResult r = Stores.rebuild(storeOptions.directory(), paths, contextRows, tracing.options(), ImportListener.NONE);
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("store", r.store().toString());

@@ -126,6 +126,9 @@ final class SyncCommand implements Callable<Integer> {
             description = "Rows of context kept per traceback when importing (default: ${DEFAULT-VALUE}).")
     int contextRows = TracebackAssembler.DEFAULT_CONTEXT_ROWS;
 
+    @Mixin
+    TraceArguments tracing = new TraceArguments();
+
     @Option(names = "--config-dir", paramLabel = "DIR", hidden = true, description = "Settings folder (default: ~/.config/tracelens).")
     Path configDir;
 
@@ -182,7 +185,7 @@ final class SyncCommand implements Callable<Integer> {
                 summarize(report, err);
             } else {
                 try (TracebackIndex store = Stores.open(storeOptions.directory())) {
-                    StoreImport imports = new StoreImport(new ImportService(store, contextRows, session.readerOptions()), err);
+                    StoreImport imports = new StoreImport(new ImportService(store, contextRows, session.readerOptions(), tracing.options()), err);
                     report = runCancellable(session, () -> session.runImporting(plan, new ProgressPrinter(err), imports));
                     summarize(report, err);
                     out.printf(Locale.ROOT, "Imported %d archive(s), %,d tracebacks written; skipped %d unchanged."

@@ -53,7 +53,7 @@ public final class ImportService {
      * The result does not count that warm-up file as skipped: it was not part of this batch.
      */
     public ImportResult importBatch(SyncService.Batch batch, ImportListener listener) {
-        ImportResult r = store.importArchives(batch.files(), contextRows, reading, listener);
+        ImportResult r = store.importArchives(batch.files(), contextRows, reading, tracing, listener);
         List<ArchiveRecord> skipped = r.skipped().stream().filter(a -> !batch.imports().isWarmUp(a.path())).toList();
         return new ImportResult(r.imported(), skipped, r.failed(), r.tracebacksWritten(), r.problems(), r.took(),
                 r.storedBefore(), r.storedAfter());

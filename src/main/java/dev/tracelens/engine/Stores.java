@@ -40,6 +40,13 @@ public final class Stores {
      */
     public static dev.tracelens.store.RebuildResult rebuild(Path dir, java.util.List<Path> moreArchives, int contextRows,
                                                             dev.tracelens.store.ImportListener listener) {
-        return dev.tracelens.store.StoreMaintenance.rebuild(dir, moreArchives, contextRows, listener);
+        return rebuild(dir, moreArchives, contextRows, dev.tracelens.traceback.TraceOptions.DEFAULT, listener);
+    }
+
+    /** As above, rebuilding traces as {@code tracing} says (languages, in-app prefixes: {@code --in-app}). */
+    public static dev.tracelens.store.RebuildResult rebuild(Path dir, java.util.List<Path> moreArchives, int contextRows,
+                                                            dev.tracelens.traceback.TraceOptions tracing,
+                                                            dev.tracelens.store.ImportListener listener) {
+        return dev.tracelens.store.StoreMaintenance.rebuild(dir, moreArchives, contextRows, tracing, listener);
     }
 }

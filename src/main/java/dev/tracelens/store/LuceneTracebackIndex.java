@@ -68,6 +68,11 @@ public final class LuceneTracebackIndex implements TracebackIndex {
     }
 
     @Override
+    public List<String> languages() {
+        return queries.languages();
+    }
+
+    @Override
     public List<String> otherCasings(String word, int max) {
         return queries.otherCasings(word, max);
     }
@@ -108,6 +113,12 @@ public final class LuceneTracebackIndex implements TracebackIndex {
     public ImportResult importArchives(List<Path> archives, int contextRows, ReaderOptions reading,
                                        ImportListener listener) {
         return new StoreImporter(store, ArchiveScan.engine(contextRows, reading)).importArchives(archives, listener);
+    }
+
+    @Override
+    public ImportResult importArchives(List<Path> archives, int contextRows, ReaderOptions reading,
+                                       dev.tracelens.traceback.TraceOptions tracing, ImportListener listener) {
+        return new StoreImporter(store, ArchiveScan.engine(contextRows, reading, tracing)).importArchives(archives, listener);
     }
 
     @Override

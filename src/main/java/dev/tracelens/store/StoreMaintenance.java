@@ -96,6 +96,12 @@ public final class StoreMaintenance {
      * fails leaves it where it was.
      */
     public static RebuildResult rebuild(Path dir, List<Path> moreArchives, int contextRows, ImportListener listener) {
+        return rebuild(dir, moreArchives, contextRows, dev.tracelens.traceback.TraceOptions.DEFAULT, listener);
+    }
+
+    /** As above, rebuilding traces as {@code tracing} says (languages, in-app prefixes). */
+    public static RebuildResult rebuild(Path dir, List<Path> moreArchives, int contextRows,
+                                        dev.tracelens.traceback.TraceOptions tracing, ImportListener listener) {
         Path path = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(path)) {
             throw new StoreException("There is no Tracelens store at " + path + " to rebuild");
@@ -138,7 +144,8 @@ public final class StoreMaintenance {
         deleteTree(fresh);
         ImportResult result;
         try (TracebackStore store = TracebackStore.open(fresh)) {
-            result = new StoreImporter(store, contextRows).importArchives(files, listener);
+            result = new StoreImporter(store, ArchiveScan.engine(contextRows, dev.tracelens.archive.ReaderOptions.defaults(), tracing))
+                    .importArchives(files, listener);
         } catch (RuntimeException e) {
             deleteTree(fresh);
             throw e;

@@ -166,6 +166,36 @@ public final class StoreQueries {
     }
 
     /**
+     * The languages of the stored tracebacks ({@code python}, {@code java}, ...), sorted; documents
+     * written before tracebacks had a language field count as Python. Reads the terms of one
+     * keyword field and counts each: cheap next to any group query.
+     */
+    public List<String> languages() {
+        return store.search(searcher -> {
+            java.util.TreeSet<String> out = new java.util.TreeSet<>();
+            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(
+                    searcher.getIndexReader(), StoreSchema.LANGUAGE);
+            int withLanguage = 0;
+            if (terms != null) {
+                org.apache.lucene.index.TermsEnum e = terms.iterator();
+                for (BytesRef t = e.next(); t != null; t = e.next()) {
+                    String language = t.utf8ToString();
+                    int n = searcher.count(new TermQuery(new Term(StoreSchema.LANGUAGE, language)));
+                    if (n > 0) {
+                        out.add(language);
+                        withLanguage += n;
+                    }
+                }
+            }
+            int all = searcher.count(new TermQuery(new Term(StoreSchema.KIND, StoreSchema.KIND_TRACEBACK)));
+            if (all > withLanguage) {
+                out.add("python");
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /**
      * The words of the traceback text that equal {@code word} but for letter case (the search is
      * case-sensitive: {@code keyerror} finds nothing while {@code KeyError} is stored), at most
      * {@code max}, in index order; never {@code word} itself.

@@ -50,6 +50,11 @@ public interface TracebackIndex extends AutoCloseable {
      * Stored words of the traceback text equal to {@code word} but for letter case (searches are
      * case-sensitive), at most {@code max}; none by default.
      */
+    /** The languages of the stored tracebacks ({@code python}, {@code java}, ...), sorted. */
+    default List<String> languages() {
+        return List.of();
+    }
+
     default List<String> otherCasings(String word, int max) {
         return List.of();
     }
@@ -103,6 +108,15 @@ public interface TracebackIndex extends AutoCloseable {
 
     /** As {@link #importArchives(List, int, ImportListener)}, reading the files as {@code reading} says. */
     ImportResult importArchives(List<Path> archives, int contextRows, ReaderOptions reading, ImportListener listener);
+
+    /** As above, rebuilding traces as {@code tracing} says (languages, in-app prefixes). */
+    default ImportResult importArchives(List<Path> archives, int contextRows, ReaderOptions reading,
+                                        dev.tracelens.traceback.TraceOptions tracing, ImportListener listener) {
+        if (!tracing.equals(dev.tracelens.traceback.TraceOptions.DEFAULT)) {
+            throw new UnsupportedOperationException("this store rebuilds traces with the default options only");
+        }
+        return importArchives(archives, contextRows, reading, listener);
+    }
 
     /** Deletes every occurrence whose header row is before {@code before}; returns how many. */
     long prune(Instant before);

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code --language} on the store's commands and {@code --in-app} on scan and import, end to end on a real archive and store. */
+/** {@code --language} on the store's commands and {@code --in-app} on scan, import and store rebuild, end to end on a real archive and store. */
 class LanguageOptionsTest {
     @TempDir
     Path tmp;
@@ -81,5 +81,18 @@ class LanguageOptionsTest {
         assertTrue(inApp.out().contains("\"fingerprintParts\":[\"type:java.lang.IllegalStateException\",\"frame:com.acme.shop.Cart.total\"]"),
                 inApp.out());
         assertTrue(inApp.out().contains("\"language\":\"python\""));
+    }
+
+    @Test
+    void storeRebuildWithInAppPrefixes() throws IOException {
+        Path file = archive();
+        String store = tmp.resolve("store").toString();
+        assertEquals(0, run("import", file.toString(), "--store", store).code());
+        assertTrue(run("search", "boom", "--json", "--store", store).out().contains("frame:org.vendor.Lib.call"));
+        Run rebuild = run("store", "rebuild", "--in-app", "com.acme", "--store", store);
+        assertEquals(0, rebuild.code(), rebuild.err());
+        Run after = run("search", "boom", "--json", "--store", store);
+        assertTrue(after.out().contains("frame:com.acme.shop.Cart.total"), after.out());
+        assertFalse(after.out().contains("frame:org.vendor.Lib.call"), after.out());
     }
 }

@@ -145,6 +145,35 @@ class SyncCommandTest {
     }
 
     @Test
+    void inAppPrefixesApplyToTheSyncsImport() throws Exception {
+        S3Client admin = server.adminClient();
+        String bucket = "cli-in-app";
+        TestArchives.createBucket(admin, bucket);
+        StringBuilder tsv = new StringBuilder();
+        long id = 900_000_000_500L;
+        for (String m : List.of("java.lang.IllegalStateException: boom", "#011at com.acme.shop.Cart.total(Cart.java:12)",
+                "#011at org.vendor.Lib.call(Lib.java:3)", "INFO ok")) {
+            tsv.append(id++).append("\t2024-03-02T03:18:39\t2024-03-02T03:18:39\t1\ti-1\t10.0.0.1\tUser\tError\tapp\t")
+                    .append(m).append('\n');
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(tsv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        TestArchives.put(admin, bucket, "papertrail/logs/dt=2024-03-02/2024-03-02-03.tsv.gz", gz.toByteArray());
+        Run sync = run("--bucket", bucket, "--from", "2024-03-02", "--to", "2024-03-02", "--region", "us-east-1",
+                "--profile", "tltest", "--endpoint", server.endpoint(), "--in-app", "com.acme");
+        assertEquals(0, sync.exit(), sync.err());
+        StringWriter out = new StringWriter();
+        int exit = new CommandLine(new TracelensCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
+                .execute("search", "boom", "--json", "--store", tmp.resolve("store").toString());
+        assertEquals(0, exit);
+        // By the Java rules both frames are own; with --in-app com.acme only Cart.total is, as with import and scan.
+        assertTrue(out.toString().contains("frame:com.acme.shop.Cart.total"), out.toString());
+        assertFalse(out.toString().contains("frame:org.vendor.Lib.call"), out.toString());
+    }
+
+    @Test
     void everySyncedArchiveIsImportedIntoTheStoreOnceInTimeOrder() throws Exception {
         S3Client admin = server.adminClient();
         String bucket = "cli-import";
