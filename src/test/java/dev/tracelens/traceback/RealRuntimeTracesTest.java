@@ -132,6 +132,11 @@ class RealRuntimeTracesTest {
         assertTrue(uncaught.fingerprintParts().stream().noneMatch(p -> p.contains("node:")), uncaught.fingerprintParts().toString());
     }
 
+    /** Whether {@code program} is on the PATH. */
+    static boolean hasProgram(String program) {
+        return which(program);
+    }
+
     private static boolean which(String program) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(d, program))) {
