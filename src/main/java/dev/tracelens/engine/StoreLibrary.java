@@ -156,14 +156,14 @@ public final class StoreLibrary implements TracebackLibrary {
 
     @Override
     public Facets facets() {
-        return facets(queries.groups(StoreFilter.ALL, GroupSort.COUNT, ALL_GROUPS));
+        return facets(queries.groups(StoreFilter.ALL, GroupSort.COUNT, ALL_GROUPS), queries.languages());
     }
 
     @Override
     public FacetsAndGroups facetsAndGroups(Function<Facets, GroupQuery> queryFor, int limit)
             throws InvalidQueryException {
         GroupList all = queries.groups(StoreFilter.ALL, GroupSort.COUNT, ALL_GROUPS);
-        Facets facets = facets(all);
+        Facets facets = facets(all, queries.languages());
         GroupQuery query = queryFor.apply(facets);
         if (!query.equals(GroupQuery.ALL)) {
             return new FacetsAndGroups(facets, query, groups(query, limit));
@@ -174,7 +174,7 @@ public final class StoreLibrary implements TracebackLibrary {
         return new FacetsAndGroups(facets, query, rows(list, query, StoreFilter.ALL));
     }
 
-    private static Facets facets(GroupList all) {
+    private static Facets facets(GroupList all, List<String> languages) {
         TreeSet<String> hosts = new TreeSet<>();
         TreeSet<String> programs = new TreeSet<>();
         TreeSet<String> types = new TreeSet<>();
@@ -190,7 +190,7 @@ public final class StoreLibrary implements TracebackLibrary {
             last = last == null || g.lastSeen().isAfter(last) ? g.lastSeen() : last;
         }
         return new Facets(List.copyOf(hosts), List.copyOf(programs), List.copyOf(types), first, last,
-                all.totalOccurrences());
+                all.totalOccurrences(), languages);
     }
 
     @Override
@@ -212,8 +212,8 @@ public final class StoreLibrary implements TracebackLibrary {
 
     @Override
     public ImportResult importArchives(List<Path> paths, int contextRows, dev.tracelens.archive.ReaderOptions reading,
-                                       ImportListener listener) {
-        return new ImportService(queries, contextRows, reading).importPaths(paths, listener);
+                                       dev.tracelens.traceback.TraceOptions tracing, ImportListener listener) {
+        return new ImportService(queries, contextRows, reading, tracing).importPaths(paths, listener);
     }
 
     @Override

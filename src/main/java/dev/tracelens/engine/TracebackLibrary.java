@@ -81,10 +81,20 @@ public interface TracebackLibrary extends AutoCloseable {
 
     /**
      * Imports archive files and folders read the way {@code reading} says (a forced input format,
-     * a JSON field mapping, a text pattern: "Open as…" and the sync prefixes' formats).
+     * a JSON field mapping, a text pattern: "Open as…" and the sync prefixes' formats), with the
+     * default trace options.
+     */
+    default ImportResult importArchives(List<Path> paths, int contextRows, dev.tracelens.archive.ReaderOptions reading,
+                                        ImportListener listener) {
+        return importArchives(paths, contextRows, reading, dev.tracelens.traceback.TraceOptions.DEFAULT, listener);
+    }
+
+    /**
+     * As above, rebuilding traces as {@code tracing} says (the user's in-app prefixes, as the
+     * CLI's {@code --in-app}): they decide the group keys and which frames are drawn as own code.
      */
     ImportResult importArchives(List<Path> paths, int contextRows, dev.tracelens.archive.ReaderOptions reading,
-                                ImportListener listener);
+                                dev.tracelens.traceback.TraceOptions tracing, ImportListener listener);
 
     /**
      * Makes what a running import has written so far visible to the next queries, before its

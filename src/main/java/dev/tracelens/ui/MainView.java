@@ -318,7 +318,8 @@ public final class MainView {
         HBox bar = new HBox(8, openFiles, openFolder, export, separator(), search, help, range,
                 filter("All hosts", g.hosts(), g.hostProperty(), "host-filter"),
                 filter("All programs", g.programs(), g.programProperty(), "program-filter"),
-                filter("All types", g.types(), g.typeProperty(), "type-filter"));
+                filter("All types", g.types(), g.typeProperty(), "type-filter"),
+                filter("All languages", g.languages(), g.languageProperty(), "language-filter"));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-toolbar");
         bar.setMinWidth(0);

@@ -82,7 +82,9 @@ public final class MainViewModel {
         this.settings = new ReadOnlyObjectWrapper<>(settingsStore.load());
         this.groups = new GroupsViewModel(library, executor);
         this.detail = new GroupDetailViewModel(library, executor);
-        this.imports = new ImportQueue(library, executor, () -> settings.get().contextLines(), this::onCommitted);
+        this.imports = new ImportQueue(library, executor, () -> settings.get().contextLines(),
+                () -> dev.tracelens.traceback.TraceOptions.DEFAULT.withInApp(
+                        new dev.tracelens.traceback.InApp(settings.get().inAppPrefixes())), this::onCommitted);
         imports.setOnProgress(this::onImportProgress);
         this.export = new ExportViewModel(library, executor, () -> groups.queryProperty().get(),
                 () -> groups.selectedProperty().get(), Clock.systemDefaultZone());

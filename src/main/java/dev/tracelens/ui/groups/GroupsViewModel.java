@@ -44,12 +44,14 @@ public final class GroupsViewModel {
     private final StringProperty host = new SimpleStringProperty(ANY);
     private final StringProperty program = new SimpleStringProperty(ANY);
     private final StringProperty type = new SimpleStringProperty(ANY);
+    private final StringProperty language = new SimpleStringProperty(ANY);
 
     private final ObservableList<GroupRow> groups = FXCollections.observableArrayList();
     private final ObjectProperty<GroupRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<String> hosts = FXCollections.observableArrayList();
     private final ObservableList<String> programs = FXCollections.observableArrayList();
     private final ObservableList<String> types = FXCollections.observableArrayList();
+    private final ObservableList<String> languages = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper queryError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<QueryProblem> queryProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -74,6 +76,7 @@ public final class GroupsViewModel {
         host.addListener((o, a, b) -> refresh());
         program.addListener((o, a, b) -> refresh());
         type.addListener((o, a, b) -> refresh());
+        language.addListener((o, a, b) -> refresh());
         holdOrder.addListener((o, was, hold) -> {
             if (!hold && held != null) {
                 show(held);
@@ -111,6 +114,11 @@ public final class GroupsViewModel {
         return type;
     }
 
+    /** The language filter ({@code java}, {@code go}, ...; {@link #ANY} for all), as {@code --language}. */
+    public StringProperty languageProperty() {
+        return language;
+    }
+
     public ObservableList<GroupRow> groups() {
         return groups;
     }
@@ -129,6 +137,11 @@ public final class GroupsViewModel {
 
     public ObservableList<String> types() {
         return types;
+    }
+
+    /** The languages of the stored tracebacks, offered by the language filter. */
+    public ObservableList<String> languages() {
+        return languages;
     }
 
     /** Why the search text cannot run, for the user; empty when it can. */
@@ -275,12 +288,13 @@ public final class GroupsViewModel {
         String h = host.get();
         String p = program.get();
         String t = type.get();
+        String lang = language.get();
         running = executor.execute(BackgroundTask.of(() -> {
                     if (uncommitted) {
                         library.showUncommitted();
                     }
                     Function<Facets, GroupQuery> queryFor =
-                            f -> new GroupQuery(text, range.since(f.last()), null, h, p, t);
+                            f -> new GroupQuery(text, range.since(f.last()), null, h, p, t, lang);
                     try {
                         if (withFacets) {
                             TracebackLibrary.FacetsAndGroups both = library.facetsAndGroups(queryFor, LIMIT);
@@ -318,6 +332,7 @@ public final class GroupsViewModel {
         replaceKeepingChoice(hosts, f.hosts());
         replaceKeepingChoice(programs, f.programs());
         replaceKeepingChoice(types, f.types());
+        replaceKeepingChoice(languages, f.languages());
         if (loaded.groups() == null) {
             // The list keeps the previous results; an empty one says that nothing was searched.
             showProblem(loaded.error());

@@ -31,6 +31,7 @@ public final class ImportQueue {
     private final TracebackLibrary library;
     private final TaskExecutor executor;
     private final IntSupplier contextRows;
+    private final java.util.function.Supplier<dev.tracelens.traceback.TraceOptions> tracing;
     private final Runnable onCommitted;
     private LongConsumer onProgress = n -> { };
     private final Queue<ImportJob> waiting = new ArrayDeque<>();
@@ -45,9 +46,21 @@ public final class ImportQueue {
      *                    and after each job ends
      */
     public ImportQueue(TracebackLibrary library, TaskExecutor executor, IntSupplier contextRows, Runnable onCommitted) {
+        this(library, executor, contextRows, () -> dev.tracelens.traceback.TraceOptions.DEFAULT, onCommitted);
+    }
+
+    /**
+     * @param tracing     how the next import rebuilds traces (the user's in-app prefixes from the
+     *                    settings), asked when each job starts
+     * @param onCommitted runs on the UI thread whenever an archive's tracebacks became visible,
+     *                    and after each job ends
+     */
+    public ImportQueue(TracebackLibrary library, TaskExecutor executor, IntSupplier contextRows,
+                       java.util.function.Supplier<dev.tracelens.traceback.TraceOptions> tracing, Runnable onCommitted) {
         this.library = Objects.requireNonNull(library);
         this.executor = Objects.requireNonNull(executor);
         this.contextRows = contextRows;
+        this.tracing = Objects.requireNonNull(tracing);
         this.onCommitted = onCommitted;
     }
 
@@ -124,7 +137,7 @@ public final class ImportQueue {
             return;
         }
         current.set(job);
-        ImportTask task = new ImportTask(library, job, contextRows.getAsInt(), problems -> {
+        ImportTask task = new ImportTask(library, job, contextRows.getAsInt(), tracing.get(), problems -> {
             job.noteProblems(problems);
             addProblems(problems);
         }, onCommitted, n -> onProgress.accept(n));

@@ -23,6 +23,7 @@ final class ImportTask extends BackgroundTask<ImportResult> {
     private final TracebackLibrary library;
     private final ImportJob job;
     private final int contextRows;
+    private final dev.tracelens.traceback.TraceOptions tracing;
     private final Consumer<List<Problem>> problems;
     private final Runnable committed;
     private final ProgressTick tick;
@@ -38,8 +39,9 @@ final class ImportTask extends BackgroundTask<ImportResult> {
         void tracebacksSoFar(long tracebacks);
     }
 
-    ImportTask(TracebackLibrary library, ImportJob job, int contextRows, Consumer<List<Problem>> problems,
-               Runnable committed, ProgressTick tick) {
+    ImportTask(TracebackLibrary library, ImportJob job, int contextRows, dev.tracelens.traceback.TraceOptions tracing,
+               Consumer<List<Problem>> problems, Runnable committed, ProgressTick tick) {
+        this.tracing = tracing;
         this.tick = tick;
         this.library = library;
         this.job = job;
@@ -56,7 +58,7 @@ final class ImportTask extends BackgroundTask<ImportResult> {
 
     @Override
     protected ImportResult call() {
-        return library.importArchives(job.paths(), contextRows, job.reading(), new ImportListener() {
+        return library.importArchives(job.paths(), contextRows, job.reading(), tracing, new ImportListener() {
             private String lastFile = "";
             private long lastBytes;
 

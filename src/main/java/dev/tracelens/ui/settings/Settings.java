@@ -14,11 +14,15 @@ import java.util.List;
  * @param sampleDataOnly    whether the store holds only the sample logs (the banner offers to remove them)
  * @param dividers          splitter positions: groups|detail, occurrences|traceback|context
  * @param sortColumn        id of the groups column sorted by; blank = the query's order (count)
+ * @param inAppPrefixes     the user's own code ({@code com.acme}, {@code /srv/app}): frames starting with one are
+ *                          the application's own, all others library frames, on the next imports and syncs;
+ *                          empty = each language's library rules (the CLI's {@code --in-app})
  */
 public record Settings(int contextLines, String storeLocation, Theme theme, List<String> recent,
                        boolean sampleDataOffered, boolean sampleDataOnly,
                        double windowX, double windowY, double windowWidth, double windowHeight, boolean maximized,
-                       List<Double> dividers, String sortColumn, boolean sortAscending, String selectedFingerprint) {
+                       List<Double> dividers, String sortColumn, boolean sortAscending, String selectedFingerprint,
+                       List<String> inAppPrefixes) {
     public static final int MAX_RECENT = 10;
     public static final int DEFAULT_CONTEXT_LINES = 50;
     public static final int MAX_CONTEXT_LINES = 500;
@@ -40,26 +44,29 @@ public record Settings(int contextLines, String storeLocation, Theme theme, List
                 .filter(d -> d != null && d > 0 && d < 1).toList());
         sortColumn = sortColumn == null ? "" : sortColumn;
         selectedFingerprint = selectedFingerprint == null ? "" : selectedFingerprint;
+        inAppPrefixes = inAppPrefixes == null ? List.of()
+                : inAppPrefixes.stream().filter(java.util.Objects::nonNull).map(String::strip)
+                        .filter(p -> !p.isEmpty()).distinct().toList();
     }
 
     public static Settings defaults() {
         return new Settings(DEFAULT_CONTEXT_LINES, "", Theme.LIGHT, List.of(), false, false,
-                Double.NaN, Double.NaN, 0, 0, false, List.of(), "", false, "");
+                Double.NaN, Double.NaN, 0, 0, false, List.of(), "", false, "", List.of());
     }
 
     public Settings withContextLines(int n) {
         return new Settings(n, storeLocation, theme, recent, sampleDataOffered, sampleDataOnly, windowX, windowY,
-                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint);
+                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
     }
 
     public Settings withStoreLocation(String location) {
         return new Settings(contextLines, location, theme, recent, sampleDataOffered, sampleDataOnly, windowX, windowY,
-                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint);
+                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
     }
 
     public Settings withTheme(Theme t) {
         return new Settings(contextLines, storeLocation, t, recent, sampleDataOffered, sampleDataOnly, windowX, windowY,
-                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint);
+                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
     }
 
     /** Puts {@code path} first in the recent list (once). */
@@ -68,21 +75,27 @@ public record Settings(int contextLines, String storeLocation, Theme theme, List
         list.remove(path);
         list.addFirst(path);
         return new Settings(contextLines, storeLocation, theme, list, sampleDataOffered, sampleDataOnly, windowX,
-                windowY, windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint);
+                windowY, windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
     }
 
     public Settings withSampleData(boolean offered, boolean only) {
         return new Settings(contextLines, storeLocation, theme, recent, offered, only, windowX, windowY,
-                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint);
+                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
     }
 
     public Settings withWindow(double x, double y, double width, double height, boolean max) {
         return new Settings(contextLines, storeLocation, theme, recent, sampleDataOffered, sampleDataOnly, x, y,
-                width, height, max, dividers, sortColumn, sortAscending, selectedFingerprint);
+                width, height, max, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
+    }
+
+    public Settings withInAppPrefixes(List<String> prefixes) {
+        return new Settings(contextLines, storeLocation, theme, recent, sampleDataOffered, sampleDataOnly, windowX,
+                windowY, windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint,
+                prefixes);
     }
 
     public Settings withLayout(List<Double> splitters, String column, boolean ascending, String fingerprint) {
         return new Settings(contextLines, storeLocation, theme, recent, sampleDataOffered, sampleDataOnly, windowX,
-                windowY, windowWidth, windowHeight, maximized, splitters, column, ascending, fingerprint);
+                windowY, windowWidth, windowHeight, maximized, splitters, column, ascending, fingerprint, inAppPrefixes);
     }
 }

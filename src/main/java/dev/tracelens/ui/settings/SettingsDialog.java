@@ -12,7 +12,7 @@ import javafx.stage.Window;
 
 import java.nio.file.Path;
 
-/** Context lines, store location and theme. Returns the edited settings, or empty on cancel. */
+/** Context lines, store location, in-app prefixes and theme. Returns the edited settings, or empty on cancel. */
 public final class SettingsDialog extends Dialog<Settings> {
 
     public SettingsDialog(Window owner, Settings current, Path defaultStore) {
@@ -25,6 +25,10 @@ public final class SettingsDialog extends Dialog<Settings> {
         TextField store = new TextField(current.storeLocation());
         store.setPromptText(defaultStore.toString());
         store.setPrefColumnCount(32);
+        TextField inApp = new TextField(String.join(", ", current.inAppPrefixes()));
+        inApp.setId("settings-in-app");
+        inApp.setPromptText("e.g. com.acme, /srv/app");
+        inApp.setPrefColumnCount(32);
         ComboBox<Theme> theme = new ComboBox<>();
         theme.getItems().setAll(Theme.values());
         theme.setValue(current.theme());
@@ -35,12 +39,17 @@ public final class SettingsDialog extends Dialog<Settings> {
         grid.add(hint("Rows of the same machine kept before each traceback; applies to the next imports."), 1, 1);
         grid.addRow(2, new Label("Store location"), store);
         grid.add(hint("Blank = " + defaultStore + ". Takes effect after a restart."), 1, 3);
-        grid.addRow(4, new Label("Theme"), theme);
+        grid.addRow(4, new Label("In-app prefixes"), inApp);
+        grid.add(hint("Your own code, comma-separated: frames whose class, function or file starts with one are "
+                + "the application's own, all others library frames. Decides the groups and the frames drawn as own "
+                + "code; applies to the next imports and syncs. Blank = each language's library rules."), 1, 5);
+        grid.addRow(6, new Label("Theme"), theme);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(b -> b == ButtonType.OK
                 ? current.withContextLines(context.getValue()).withStoreLocation(store.getText())
                         .withTheme(theme.getValue())
+                        .withInAppPrefixes(java.util.Arrays.asList(inApp.getText().split(",")))
                 : null);
     }
 
