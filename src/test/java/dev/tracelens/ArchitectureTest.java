@@ -44,6 +44,8 @@ class ArchitectureTest {
     private static final String STORE = "dev.tracelens.store..";
     private static final String SYNC = "dev.tracelens.sync..";
     private static final String LIVE = "dev.tracelens.live..";
+    private static final String TICKETS = "dev.tracelens.tickets..";
+    private static final String TRACKERS = "dev.tracelens.trackers..";
     private static final String REPORT = "dev.tracelens.report..";
     private static final String ENGINE = "dev.tracelens.engine..";
     private static final String UI = "dev.tracelens.ui..";
@@ -75,38 +77,60 @@ class ArchitectureTest {
 
     @Test
     void commonDependsOnNothingOfOurs() {
-        check("common", ARCHIVE, TRACEBACK, STORE, SYNC, LIVE, REPORT, ENGINE, UI, CLI);
+        check("common", ARCHIVE, TRACEBACK, STORE, SYNC, LIVE, TICKETS, TRACKERS, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void archiveDependsOnNothingOfOurs() {
-        check("archive", TRACEBACK, STORE, SYNC, LIVE, REPORT, ENGINE, UI, CLI);
+        check("archive", TRACEBACK, STORE, SYNC, LIVE, TICKETS, TRACKERS, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void tracebackDependsOnlyOnArchive() {
-        check("traceback", STORE, SYNC, LIVE, REPORT, ENGINE, UI, CLI);
+        check("traceback", STORE, SYNC, LIVE, TICKETS, TRACKERS, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void storeDoesNotReachTheFrontEnds() {
-        check("store", SYNC, LIVE, REPORT, ENGINE, UI, CLI);
+        check("store", SYNC, LIVE, TICKETS, TRACKERS, REPORT, ENGINE, UI, CLI);
     }
 
     @Test
     void syncOnlyFeedsArchives() {
-        check("sync", TRACEBACK, STORE, LIVE, REPORT, ENGINE, UI, CLI);
+        check("sync", TRACEBACK, STORE, LIVE, TICKETS, TRACKERS, REPORT, ENGINE, UI, CLI);
     }
 
     /** Live input (syslog, Papertrail's API) only receives rows and spools them as archive files, as sync downloads them. */
     @Test
     void liveOnlyFeedsArchives() {
-        check("live", TRACEBACK, STORE, SYNC, REPORT, ENGINE, UI, CLI);
+        check("live", TRACEBACK, STORE, SYNC, TICKETS, TRACKERS, REPORT, ENGINE, UI, CLI);
+    }
+
+    /** The ticket index sits beside the store: it reuses the store's analyzer and nothing to its right. */
+    @Test
+    void ticketIndexSitsBesideTheStore() {
+        check("tickets", SYNC, LIVE, TRACKERS, REPORT, ENGINE, UI, CLI);
+        noClasses().that().resideInAPackage(TICKETS)
+                .should().dependOnClassesThat(resideInAPackage(STORE).and(DescribedPredicate.not(
+                        belongToAnyOf(dev.tracelens.store.TracebackFilteredAnalyzer.class))))
+                .because("the ticket index shares only the traceback_filtered analyzer with the store")
+                .check(classes);
+    }
+
+    /** The tracker clients (Jira, GitHub) only fetch and create tickets, as sync only downloads archives. */
+    @Test
+    void trackersOnlyFeedTheTicketIndex() {
+        check("trackers", ARCHIVE, TRACEBACK, STORE, SYNC, LIVE, REPORT, ENGINE, UI, CLI, "org.apache.lucene..");
+        noClasses().that().resideInAPackage(TRACKERS)
+                .should().dependOnClassesThat(belongToAnyOf(dev.tracelens.tickets.TicketIndex.class,
+                        dev.tracelens.tickets.LuceneTicketIndex.class))
+                .because("the engine writes what the clients fetch into the index")
+                .check(classes);
     }
 
     @Test
     void reportsDoNotReachTheEngineOrTheFrontEnds() {
-        check("report", SYNC, LIVE, ENGINE, UI, CLI);
+        check("report", SYNC, LIVE, TRACKERS, ENGINE, UI, CLI);
     }
 
     @Test
@@ -131,6 +155,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void frontEndsAndReportsUseOnlyTheTicketRecords() {
+        for (String pkg : new String[] {"report", "ui", "cli"}) {
+            noClasses().that().resideInAPackage("dev.tracelens." + pkg + "..")
+                    .should().dependOnClassesThat(belongToAnyOf(dev.tracelens.tickets.LuceneTicketIndex.class))
+                    .because("the CLI, the app and the reports ask the ticket index through TicketIndex (the engine opens it)")
+                    .check(classes);
+        }
+        noClasses().that().resideInAnyPackage(REPORT, UI)
+                .should().dependOnClassesThat().resideInAPackage(TRACKERS)
+                .because("only the engine and the CLI's options name the tracker clients' types")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheEngineWiresSyncToImport() {
         noClasses().that().resideInAnyPackage(UI, CLI)
                 .should().dependOnClassesThat(belongToAnyOf(S3ArchiveSync.class,
@@ -140,8 +178,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheStoreTalksToLucene() {
-        for (String pkg : new String[] {"common", "archive", "traceback", "sync", "live", "report", "engine", "ui", "cli"}) {
+    void onlyTheStoreAndTheTicketIndexTalkToLucene() {
+        for (String pkg : new String[] {"common", "archive", "traceback", "sync", "live", "trackers", "report", "engine", "ui", "cli"}) {
             check(pkg, "org.apache.lucene..");
         }
     }
