@@ -131,8 +131,10 @@ public final class ExportCommand implements Callable<Integer> {
         StoreFilter filter = filters.toFilter().withText(query);
         CsvReportWriter.By csvBy = by == By.group ? CsvReportWriter.By.GROUP : CsvReportWriter.By.OCCURRENCE;
         ExportRequest request = new ExportRequest(reportFormat, filter, groups, occurrences, title, csvBy);
-        try (TracebackIndex store = Stores.openReadOnly(storeOptions.directory())) {
-            ExportService exports = new ExportService(store, clock);
+        try (TracebackIndex store = Stores.openReadOnly(storeOptions.directory());
+             dev.tracelens.tickets.TicketIndex tickets = dev.tracelens.engine.TicketService.openReadOnly(
+                     dev.tracelens.engine.TicketService.defaultIndex(storeOptions.directory()))) {
+            ExportService exports = new ExportService(store, clock, tickets);
             if (toStdout) {
                 exports.export(request, spec.commandLine().getOut(), ExportListener.NONE);
             } else {

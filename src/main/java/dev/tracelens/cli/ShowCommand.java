@@ -7,7 +7,12 @@ import dev.tracelens.traceback.Traceback;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import dev.tracelens.engine.TicketService;
+import dev.tracelens.tickets.TicketIndex;
+import dev.tracelens.tickets.TicketMatch;
+
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code tracelens show ID|FINGERPRINT}: one occurrence with its context. */
@@ -22,8 +27,14 @@ public final class ShowCommand extends StoreCommand {
     @Override
     int execute() {
         Optional<Traceback> found;
+        List<TicketMatch> tickets = List.of();
         try (TracebackIndex store = openForReading()) {
             found = new QueryService(store).find(key);
+        }
+        if (found.isPresent()) {
+            try (TicketIndex index = TicketService.openReadOnly(TicketService.defaultIndex(storeOptions.directory()))) {
+                tickets = TicketService.matches(index, found.get(), TicketService.MAX_MATCHES);
+            }
         }
         if (found.isEmpty()) {
             err().println("No occurrence with id " + oneLine(key, 100) + " and no group with that fingerprint in the store at "
@@ -49,6 +60,16 @@ public final class ShowCommand extends StoreCommand {
         }
         out.println();
         out.println(visible(t.text()));
+        if (!tickets.isEmpty()) {
+            out.println();
+            out.println("Known tickets (best match first):");
+            for (TicketMatch m : tickets) {
+                out.println("  " + oneLine(m.ticket().key(), 40) + "  " + oneLine(m.ticket().status(), 40) + "  "
+                        + oneLine(m.ticket().title(), 120) + "  " + oneLine(m.ticket().url(), 300));
+                out.println("      " + (m.linked() ? "created from this group; " : "") + "shares: "
+                        + oneLine(String.join(" ", m.sharedWords()), 300));
+            }
+        }
         return OK;
     }
 }

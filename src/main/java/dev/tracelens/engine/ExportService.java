@@ -25,11 +25,18 @@ import java.util.concurrent.CancellationException;
 public final class ExportService {
     private final TracebackIndex store;
     private final Clock clock;
+    private final dev.tracelens.tickets.TicketIndex tickets;
 
     /** @param clock stamps the reports ("made at") */
     public ExportService(TracebackIndex store, Clock clock) {
+        this(store, clock, null);
+    }
+
+    /** @param tickets the ticket index whose matches each group lists ("Known tickets"); null for none */
+    public ExportService(TracebackIndex store, Clock clock, dev.tracelens.tickets.TicketIndex tickets) {
         this.store = store;
         this.clock = clock;
+        this.tickets = tickets;
     }
 
     /**
@@ -64,7 +71,26 @@ public final class ExportService {
         ReportExporter exporter = new ReportExporter(clock);
         ReportHeader header = exporter.header(request.title(), StoreReportSource.describe(filter, request.fingerprints()),
                 filter.since(), filter.until(), source.history(!request.fingerprints().isEmpty()));
-        return new Prepared(exporter, header, watched(source.groups(), source.groupCount(), listener));
+        return new Prepared(exporter, header, watched(withTickets(source.groups()), source.groupCount(), listener));
+    }
+
+    /** The groups with their known tickets, one at a time as the writer asks. */
+    private Iterator<ReportGroup> withTickets(Iterator<ReportGroup> groups) {
+        if (tickets == null) {
+            return groups;
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return groups.hasNext();
+            }
+
+            @Override
+            public ReportGroup next() {
+                ReportGroup g = groups.next();
+                return g.withTickets(TicketService.matches(tickets, g.representative(), TicketService.MAX_MATCHES));
+            }
+        };
     }
 
     /** The groups, telling the listener after each one written and stopping when it asks. */

@@ -1,6 +1,7 @@
 package dev.tracelens.report;
 
 import dev.tracelens.traceback.ContextLine;
+import dev.tracelens.tickets.TicketMatch;
 import dev.tracelens.traceback.Traceback;
 
 import java.io.BufferedWriter;
@@ -134,8 +135,27 @@ public final class HtmlReportWriter extends OrderedReportWriter {
         w.write("</div>\n<p class=\"facts\">Shown: " + Html.text(rep.language()) + " traceback of " + Html.text(rep.host())
                 + " " + Html.text(rep.program()) + ", "
                 + Html.text(rep.archive()) + " row " + rep.row() + " (id " + rep.firstId() + ")</p>\n");
+        writeTickets(w, group);
         writeOccurrences(w, group);
         w.write("</article>\n");
+    }
+
+    private static void writeTickets(Writer w, ReportGroup group) throws IOException {
+        if (group.tickets().isEmpty()) {
+            return;
+        }
+        w.write("<p class=\"facts\"><b>Known tickets</b></p>\n<ul class=\"tickets\">\n");
+        for (TicketMatch m : group.tickets()) {
+            String key = Html.text(m.ticket().key());
+            w.write("<li>" + (ReportGroup.linkable(m.ticket().url())
+                    ? "<a href=\"" + Html.escape(m.ticket().url()) + "\">" + key + "</a>" : key)
+                    + " " + Html.oneLine(m.ticket().title(), CELL_CHARS) + " <span class=\"status\">("
+                    + Html.text(m.ticket().status()) + ")</span>"
+                    + (m.linked() ? ", created from this group" : "")
+                    + (m.sharedWords().isEmpty() ? "" : " <span class=\"shared\">shares: "
+                    + Html.oneLine(String.join(" ", m.sharedWords()), CELL_CHARS) + "</span>") + "</li>\n");
+        }
+        w.write("</ul>\n");
     }
 
     private static void writeOccurrences(Writer w, ReportGroup group) throws IOException {

@@ -69,7 +69,27 @@ public final class JsonReportWriter extends OrderedReportWriter {
             tracebacks.writeValue(json, t);
         }
         json.writeEndArray();
+        if (!group.tickets().isEmpty()) {
+            tickets(group.tickets());
+        }
         json.writeEndObject();
+    }
+
+    /** The known tickets, only for a group that has some (reports without a ticket index keep their shape). */
+    private void tickets(java.util.List<dev.tracelens.tickets.TicketMatch> matches) throws IOException {
+        json.writeArrayFieldStart("tickets");
+        for (dev.tracelens.tickets.TicketMatch m : matches) {
+            json.writeStartObject();
+            json.writeStringField("tracker", m.ticket().tracker());
+            json.writeStringField("key", m.ticket().key());
+            json.writeStringField("title", m.ticket().title());
+            json.writeStringField("status", m.ticket().status());
+            json.writeStringField("url", m.ticket().url());
+            json.writeBooleanField("linked", m.linked());
+            strings("sharedWords", m.sharedWords());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     @Override

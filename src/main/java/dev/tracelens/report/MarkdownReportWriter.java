@@ -1,6 +1,7 @@
 package dev.tracelens.report;
 
 import dev.tracelens.traceback.ContextLine;
+import dev.tracelens.tickets.TicketMatch;
 import dev.tracelens.traceback.Traceback;
 
 import java.io.BufferedWriter;
@@ -81,7 +82,26 @@ public final class MarkdownReportWriter extends OrderedReportWriter {
         if (rep.truncated()) {
             out.write(emphasis("Cut off before the exception line.") + "\n\n");
         }
+        writeTickets(group);
         writeOccurrences(group);
+    }
+
+    private void writeTickets(ReportGroup group) throws IOException {
+        if (group.tickets().isEmpty()) {
+            return;
+        }
+        out.write("Known tickets:\n\n");
+        for (TicketMatch m : group.tickets()) {
+            String key = inline(m.ticket().key(), 40);
+            String link = !ReportGroup.linkable(m.ticket().url()) ? key
+                    : flavor == Flavor.JIRA ? "[" + key + "|" + m.ticket().url().replace("|", "%7C").replace("]", "%5D") + "]"
+                    : "[" + key + "](" + m.ticket().url().replace(")", "%29").replace(" ", "%20") + ")";
+            out.write("- " + link + " " + inline(m.ticket().title(), CELL_CHARS) + " (" + inline(m.ticket().status(), 40) + ")"
+                    + (m.linked() ? ", created from this group" : "")
+                    + (m.sharedWords().isEmpty() ? "" : ", shares: " + inline(String.join(" ", m.sharedWords()), CELL_CHARS))
+                    + "\n");
+        }
+        out.write('\n');
     }
 
     private String block(Traceback rep) {

@@ -1,5 +1,6 @@
 package dev.tracelens.report;
 
+import dev.tracelens.tickets.TicketMatch;
 import dev.tracelens.traceback.Traceback;
 
 import java.time.Instant;
@@ -20,10 +21,12 @@ import java.util.List;
  * @param representative the occurrence shown in full, with its context
  * @param occurrences    the occurrences listed (newest first), at most the export's cap
  * @param history        the group's occurrences over time
+ * @param tickets        the known tickets matching its traceback, best first (empty without a ticket index)
  */
 public record ReportGroup(String fingerprint, String exceptionType, String message, long count,
                           Instant firstSeen, Instant lastSeen, List<String> hosts, List<String> programs,
-                          Traceback representative, List<Traceback> occurrences, ReportHistory history) {
+                          Traceback representative, List<Traceback> occurrences, ReportHistory history,
+                          List<TicketMatch> tickets) {
     public ReportGroup {
         if (representative == null) {
             throw new IllegalArgumentException("group " + fingerprint + " has no representative occurrence");
@@ -37,5 +40,25 @@ public record ReportGroup(String fingerprint, String exceptionType, String messa
         programs = List.copyOf(programs);
         occurrences = List.copyOf(occurrences);
         history = history == null ? ReportHistory.EMPTY : history;
+        tickets = tickets == null ? List.of() : List.copyOf(tickets);
+    }
+
+    /** A group without known tickets. */
+    public ReportGroup(String fingerprint, String exceptionType, String message, long count,
+                       Instant firstSeen, Instant lastSeen, List<String> hosts, List<String> programs,
+                       Traceback representative, List<Traceback> occurrences, ReportHistory history) {
+        this(fingerprint, exceptionType, message, count, firstSeen, lastSeen, hosts, programs, representative,
+                occurrences, history, List.of());
+    }
+
+    /** The same group with its known tickets. */
+    public ReportGroup withTickets(List<TicketMatch> matches) {
+        return new ReportGroup(fingerprint, exceptionType, message, count, firstSeen, lastSeen, hosts, programs,
+                representative, occurrences, history, matches);
+    }
+
+    /** A ticket's link only when it is http(s): a tracker's answer must not put a {@code javascript:} link in a report. */
+    public static boolean linkable(String url) {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://"));
     }
 }

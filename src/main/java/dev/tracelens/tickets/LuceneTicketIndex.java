@@ -96,7 +96,8 @@ public final class LuceneTicketIndex implements TicketIndex {
         if (!readOnly) {
             Files.createDirectories(dir);
         }
-        this.directory = FSDirectory.open(dir);
+        // read-only and missing: no directory at all (FSDirectory.open would create the folder)
+        this.directory = readOnly && !Files.isDirectory(dir) ? null : FSDirectory.open(dir);
         this.writer = readOnly ? null : new IndexWriter(directory, new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         if (writer != null) {
@@ -338,7 +339,7 @@ public final class LuceneTicketIndex implements TicketIndex {
                     searchers.release(s);
                 }
             }
-            if (!DirectoryReader.indexExists(directory)) {
+            if (directory == null || !DirectoryReader.indexExists(directory)) {
                 return work.apply(new IndexSearcher(new org.apache.lucene.index.MultiReader()));
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
@@ -364,7 +365,9 @@ public final class LuceneTicketIndex implements TicketIndex {
             if (writer != null) {
                 writer.close();
             }
-            directory.close();
+            if (directory != null) {
+                directory.close();
+            }
             analyzer.close();
         } catch (IOException e) {
             throw new TicketIndexException("Cannot close the ticket index at " + dir + ": " + e.getMessage(), e);

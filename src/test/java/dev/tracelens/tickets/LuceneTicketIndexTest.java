@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The ticket index on a real Lucene directory: matching by the traceback's analyzed words, links, replacement. */
@@ -65,6 +66,7 @@ class LuceneTicketIndexTest {
     @Test
     void aMissingIndexReadsAsEmpty() {
         try (LuceneTicketIndex index = LuceneTicketIndex.openReadOnly(dir.resolve("none"))) {
+            assertFalse(java.nio.file.Files.exists(dir.resolve("none")), "reading creates nothing");
             assertEquals(List.of(), index.matches(TRACE, "fp", 5));
             assertEquals(List.of(), index.trackers());
         }
