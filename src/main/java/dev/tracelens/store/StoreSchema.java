@@ -23,9 +23,12 @@ public final class StoreSchema {
      *       stored fields use the codec's fast mode. Format 2 documents read as they are, so
      *       the upgrade from 2 only records the new version; an older Tracelens refuses the
      *       store instead of misreading compressed context.</li>
+     *   <li>4: fingerprints name application modules by their path from the application's root
+     *       and group tracebacks without own frames by type and masked message (issue 14); the
+     *       upgrade re-fingerprints every stored traceback from its stored parts.</li>
      * </ul>
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     /** Commit user data key holding {@link #FORMAT_VERSION}. */
     public static final String FORMAT_KEY = "tracelens.store.format";

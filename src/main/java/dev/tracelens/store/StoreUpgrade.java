@@ -1,5 +1,7 @@
 package dev.tracelens.store;
 
+import dev.tracelens.traceback.InApp;
+import dev.tracelens.traceback.Refingerprint;
 import dev.tracelens.traceback.Traceback;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -13,6 +15,7 @@ import org.apache.lucene.search.SimpleCollector;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Brings a store of an older format up to {@link StoreSchema#FORMAT_VERSION} when it is opened
@@ -27,8 +30,18 @@ final class StoreUpgrade {
     private StoreUpgrade() {
     }
 
-    /** Format 1 keyed tracebacks by {@code firstId} alone; format 2 adds {@link StoreSchema#KEY}. Returns how many were kept. */
-    static long fromVersion1(TracebackStore store) throws IOException {
+    /**
+     * Every stored traceback written again under the current fingerprint rules (format 4:
+     * module paths from the application's root, type + masked message without own frames), with
+     * its {@link StoreSchema#KEY} (format 1 had none), from the stored tracebacks alone: no archive
+     * is read. Returns how many were kept.
+     */
+    static long refingerprint(TracebackStore store) throws IOException {
+        return rewrite(store, t -> Refingerprint.of(t, InApp.NONE));
+    }
+
+    /** Every traceback document of the last commit replaced by {@code change} of it, in one commit. Returns how many. */
+    static long rewrite(TracebackStore store, UnaryOperator<Traceback> change) throws IOException {
         IndexWriter writer = store.writer();
         Query tracebacks = StoreQueryBuilder.tracebacks();
         long[] kept = {0};
@@ -48,7 +61,7 @@ final class StoreUpgrade {
                     Document d = stored.document(doc, STORED);
                     Traceback t = store.documents().fromStored(d.getBinaryValue(StoreSchema.TRACEBACK_JSON),
                             d.getBinaryValue(StoreSchema.CONTEXT_JSON));
-                    writer.addDocument(store.documents().toDocument(t));
+                    writer.addDocument(store.documents().toDocument(change.apply(t)));
                     kept[0]++;
                 }
 

@@ -164,15 +164,13 @@ public final class TracebackStore implements Closeable {
         openWriter();
         if (!exists) {
             commit();
-        } else if (version == 1) {
+        } else if (version < StoreSchema.FORMAT_VERSION) {
             notices.accept("Upgrading the store at " + path + " from format " + version + " to "
-                    + StoreSchema.FORMAT_VERSION + " (every traceback is kept; this may take a while)...");
-            long kept = StoreUpgrade.fromVersion1(this);
+                    + StoreSchema.FORMAT_VERSION + ": regrouping every stored traceback with the new fingerprint rules"
+                    + " (every traceback is kept; no archive is read again; this may take a while)...");
+            long kept = StoreUpgrade.refingerprint(this);
             notices.accept("Upgraded the store at " + path + " to format " + StoreSchema.FORMAT_VERSION
                     + ": " + kept + " tracebacks kept.");
-        } else if (version < StoreSchema.FORMAT_VERSION) {
-            // Format 2 documents are read as they are (plain context JSON): only the version changes.
-            commit();
         }
     }
 

@@ -19,20 +19,19 @@ import java.util.regex.Pattern;
  *   <li>{@code type:X}: the final exception's type, as printed (dotted names kept);</li>
  *   <li>{@code cause:X} for each chained exception ({@code __cause__} or {@code __context__}),
  *       {@code group:X} for each ExceptionGroup member, in printed order;</li>
- *   <li>{@code frame:path:function} for the final exception's frames, outermost first. Like
- *       Sentry, only in-app frames count when there are any (not under site-packages,
- *       dist-packages or the interpreter's lib/pythonX.Y); otherwise all frames. Wrapper frames
+ *   <li>{@code frame:path:function} for the final exception's in-app frames (not under
+ *       site-packages, dist-packages or the interpreter's lib/pythonX.Y), outermost first. Wrapper frames
  *       (newrelic, wrapt, functools, contextlib, decorator helpers) never count, so
  *       instrumentation does not split groups. Line numbers never count, and repeated runs of
  *       one frame (recursion) count once;</li>
- *   <li>{@code message:...} only when there are no frames at all (e.g. a traceback cut off right
- *       after its exception line): then the type alone is too coarse, so the message goes in
- *       with the values masked (numbers, quoted strings, hex, paths);</li>
+ *   <li>{@code message:...} instead of frames when none is in-app (all library frames, or none
+ *       at all): the type and the message with its values replaced by placeholders
+ *       ({@link MessageMask}); all frames only when the message is empty too;</li>
  *   <li>{@code truncated} when the traceback was cut off before its exception line.</li>
  * </ul>
  * Paths are normalised so interpreter and virtualenv locations do not matter: library paths are
- * cut after site-packages/, dist-packages/ or lib/pythonX.Y/; application paths keep their last
- * two components without version or release directories.
+ * cut after site-packages/, dist-packages/ or lib/pythonX.Y/; application paths are the module
+ * path from the application's root ({@link AppPath}).
  */
 public final class Fingerprinter {
     private static final Set<String> WRAPPER_MODULES = Set.of("functools.py", "contextlib.py", "decorator.py");
@@ -41,15 +40,8 @@ public final class Fingerprinter {
     private static final Set<String> WRAPPER_FUNCTIONS = Set.of(
             "wrapper", "_wrapper", "wrapped", "_wrapped", "inner", "_inner", "decorated", "decorator",
             "_decorator", "wrap", "__wrapped__", "wrapper_function");
-    /** A path component that is a version, release id or hash, not a name. */
-    private static final Pattern VOLATILE_COMPONENT =
-            Pattern.compile("(?i)[\\d._-]+|[0-9a-f]{7,}|.*\\d+\\.\\d+.*\\d{6,}.*|s~.*|.*\\.egg");
     private static final Pattern VERSION_IN_NAME = Pattern.compile("[-_]\\d+(?:\\.\\d+)++[\\w.]*"); // possessive: see TracebackLines.EXCEPTION
 
-    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
-    private static final Pattern HEX = Pattern.compile("(?i)\\b0x[0-9a-f]+\\b|\\b[0-9a-f]{8}-[0-9a-f-]{27,}\\b|\\b[0-9a-f]{12,}\\b");
-    private static final Pattern PATH = Pattern.compile("(?:[A-Za-z]:)?[/\\\\][\\w.~/\\\\-]+");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
 
     private Fingerprinter() {
     }
@@ -65,10 +57,18 @@ public final class Fingerprinter {
         for (ChainedException c : parsed.causes()) {
             parts.add(("group".equals(c.relation()) ? "group:" : "cause:") + c.exceptionType());
         }
-        List<String> framesParts = frameParts(parsed.frames(), inApp);
-        parts.addAll(framesParts);
-        if (parsed.frames().isEmpty() && !parsed.message().isEmpty()) {
-            parts.add("message:" + maskMessage(parsed.message()));
+        List<String> own = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        frameParts(parsed.frames(), inApp, own, all);
+        String message = MessageMask.of(parsed.message());
+        if (!own.isEmpty()) {
+            parts.addAll(own);
+        } else if (!message.isEmpty()) {
+            // No frame of the application's own: library frames say where it surfaced, not which
+            // bug it is, so the type and the masked message decide (issue 14).
+            parts.add("message:" + message);
+        } else {
+            parts.addAll(all);
         }
         if (truncated && parsed.exceptionType().isEmpty()) {
             parts.add("truncated");
@@ -76,14 +76,12 @@ public final class Fingerprinter {
         return new Fingerprint(hash(parts), parts);
     }
 
-    private static List<String> frameParts(List<Frame> frames, InApp inApp) {
-        List<String> app = new ArrayList<>();
-        List<String> all = new ArrayList<>();
+    private static void frameParts(List<Frame> frames, InApp inApp, List<String> app, List<String> all) {
         for (Frame f : frames) {
             String file = f.file().replace('\\', '/');
             int libraryEnd = LibraryFiles.rootEnd(file);
             boolean library = libraryEnd >= 0 || LibraryFiles.isFrozen(file);
-            String path = libraryEnd >= 0 ? libraryPath(file.substring(libraryEnd)) : appPath(file);
+            String path = libraryEnd >= 0 ? libraryPath(file.substring(libraryEnd)) : AppPath.of(file, inApp);
             if (isWrapper(path, f.function(), library)) {
                 continue;
             }
@@ -93,7 +91,6 @@ public final class Fingerprinter {
                 addCollapsed(app, part);
             }
         }
-        return app.isEmpty() ? all : app;
     }
 
     private static void addCollapsed(List<String> parts, String part) {
@@ -134,33 +131,6 @@ public final class Fingerprinter {
             out.append(p);
         }
         return out.toString();
-    }
-
-    /** Application code: the last two meaningful components (deploy roots differ per machine). */
-    private static String appPath(String file) {
-        if (file.startsWith("<")) {
-            return file;
-        }
-        String[] parts = file.split("/");
-        List<String> kept = new ArrayList<>();
-        for (int i = parts.length - 1; i >= 0 && kept.size() < 2; i--) {
-            String p = parts[i];
-            boolean last = i == parts.length - 1;
-            if (p.isEmpty() || (!last && VOLATILE_COMPONENT.matcher(p).matches()) || p.endsWith(":")) {
-                continue;
-            }
-            kept.add(0, p);
-        }
-        return String.join("/", kept);
-    }
-
-    static String maskMessage(String message) {
-        String m = message.length() > 500 ? message.substring(0, 500) : message;
-        m = QUOTED.matcher(m).replaceAll("'*'");
-        m = HEX.matcher(m).replaceAll("#");
-        m = PATH.matcher(m).replaceAll("/*");
-        m = NUMBER.matcher(m).replaceAll("#");
-        return m.strip().replaceAll("\\s+", " ");
     }
 
     static String hash(List<String> parts) {

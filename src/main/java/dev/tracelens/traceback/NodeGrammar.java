@@ -242,6 +242,6 @@ final class NodeGrammar implements TraceGrammar {
     @Override
     public Fingerprint fingerprint(ParsedTraceback parsed, boolean truncated, InApp inApp) {
         return StackFingerprint.of(parsed, truncated, NodeLibraries.RULE, inApp,
-                f -> StackFingerprint.appFile(f.file()) + ":" + f.function(), false);
+                f -> StackFingerprint.appFile(f.file(), inApp) + ":" + f.function(), false);
     }
 }

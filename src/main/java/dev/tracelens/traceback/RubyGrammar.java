@@ -144,6 +144,6 @@ final class RubyGrammar implements TraceGrammar {
     @Override
     public Fingerprint fingerprint(ParsedTraceback parsed, boolean truncated, InApp inApp) {
         return StackFingerprint.of(parsed, truncated, RubyLibraries.RULE, inApp,
-                f -> StackFingerprint.appFile(f.file()) + ":" + LEVELS.matcher(f.function()).replaceAll("block in "), false);
+                f -> StackFingerprint.appFile(f.file(), inApp) + ":" + LEVELS.matcher(f.function()).replaceAll("block in "), false);
     }
 }

@@ -10,8 +10,9 @@ import java.util.function.Function;
  * {@code frame:function} for the own frames of the whole chain in printed order (all frames when
  * none is own), each function normalised by its grammar so that line numbers, addresses, goroutine
  * ids and lambda or anonymous-class numbers never count, and a run of one frame (recursion)
- * counting once. {@code message:} (values masked) joins when there are no frames, or always where
- * the type alone says little (Go's {@code panic}).
+ * counting once. Without an own frame the type and {@code message:} (values masked by
+ * {@link MessageMask}) decide instead of frames; the message also joins where the type alone says
+ * little (Go's {@code panic}).
  */
 final class StackFingerprint {
     private StackFingerprint() {
@@ -40,9 +41,15 @@ final class StackFingerprint {
                 }
             }
         }
-        parts.addAll(own.isEmpty() ? all : own);
-        if ((alwaysMessage || all.isEmpty()) && !parsed.message().isEmpty()) {
-            parts.add("message:" + Fingerprinter.maskMessage(parsed.message()));
+        String message = MessageMask.of(parsed.message());
+        if (!own.isEmpty()) {
+            parts.addAll(own);
+        } else if (message.isEmpty()) {
+            parts.addAll(all);
+        }
+        // No own frame: the type and the masked message decide, not where a library surfaced it.
+        if ((alwaysMessage || own.isEmpty()) && !message.isEmpty()) {
+            parts.add("message:" + message);
         }
         if (truncated && parsed.exceptionType().isEmpty()) {
             parts.add("truncated");
@@ -50,24 +57,9 @@ final class StackFingerprint {
         return new Fingerprint(Fingerprinter.hash(parts), parts);
     }
 
-    /** An application file as the fingerprint names it: its last two path components (deploy roots differ). */
-    static String appFile(String file) {
-        String path = file.replace('\\', '/');
-        int q = path.indexOf('?');
-        if (q >= 0) {
-            path = path.substring(0, q);
-        }
-        String[] parts = path.split("/");
-        StringBuilder out = new StringBuilder();
-        int kept = 0;
-        for (int i = parts.length - 1; i >= 0 && kept < 2; i--) {
-            if (parts[i].isEmpty()) {
-                continue;
-            }
-            out.insert(0, kept == 0 ? parts[i] : parts[i] + "/");
-            kept++;
-        }
-        return out.toString();
+    /** An application file as the fingerprint names it: its module path from the application's root. */
+    static String appFile(String file, InApp inApp) {
+        return AppPath.of(file, inApp);
     }
 
     private static void collapse(List<String> parts, String part) {

@@ -48,6 +48,12 @@ public record Traceback(long id, long firstId, int ordinal, Instant timestamp, S
                 frames, causes, text, lineKinds, rows, fingerprint, fingerprintParts, truncated, archive, row);
     }
 
+    /** The same traceback under another group key (grouping rules, a changed fingerprint). */
+    public Traceback withFingerprint(String key, List<String> parts) {
+        return new Traceback(id, firstId, ordinal, timestamp, host, program, language, exceptionType, message,
+                frames, causes, text, lineKinds, context, key, parts, truncated, archive, row);
+    }
+
     /** The printed lines of {@link #text()}, each with its kind ({@link LineKind#OTHER} where none was recorded). */
     public List<TextLine> lines() {
         List<String> lines = LineKinds.lines(text);

@@ -133,7 +133,7 @@ class MultiLanguageCorpusTest {
         assertEquals("node", node.getFirst().language());
         assertEquals("myArray is not defined", node.getFirst().message());
         assertEquals(10, node.getFirst().frames().size());
-        assertEquals(List.of("frame:app/app.js:"), node.getFirst().fingerprintParts().subList(1, 2));
+        assertEquals(List.of("frame:app.js:"), node.getFirst().fingerprintParts().subList(1, 2));
         List<Traceback> client = rowPerLine(text("client_js_exc.txt"));
         assertEquals(List.of("Error"), types(client));
         assertEquals(5, client.getFirst().frames().size());

@@ -44,7 +44,7 @@ class RecordedRuntimeTracesTest {
         assertEquals("runtime error: index out of range [2] with length 2", t.message());
         assertEquals(List.of("main.process", "main.(*Order).Third"), t.frames().stream().map(Frame::function).toList());
         assertEquals(List.of("type:panic", "frame:main.process", "frame:main.(*Order).Third",
-                "message:runtime error: index out of range [#] with length #"), t.fingerprintParts());
+                "message:runtime error: index out of range [<num>] with length <num>"), t.fingerprintParts());
         assertEquals(LineKind.HEADER, t.lineKinds().get(2));
         assertEquals(LineKind.OWN_FRAME, t.lineKinds().get(3));
         assertEquals(LineKind.OWN_CODE, t.lineKinds().get(4));
