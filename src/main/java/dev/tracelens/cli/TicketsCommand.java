@@ -16,14 +16,14 @@ import java.nio.file.Path;
 @Command(name = "tickets", mixinStandardHelpOptions = true,
         description = "Keeps an index of Jira or GitHub issues beside the store, to show for every group the tickets"
                 + " that already mention its traceback.",
-        subcommands = {TicketsCommand.Sync.class, TicketsCommand.ListTrackers.class})
+        subcommands = {TicketsCommand.Sync.class, TicketsCommand.Create.class, TicketsCommand.ListTrackers.class})
 public final class TicketsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: sync or list");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: sync, create or list");
     }
 
     static Path indexOf(StoreOptions store) {
@@ -61,6 +61,60 @@ public final class TicketsCommand implements Runnable {
                 return OK;
             } catch (TrackerException | TicketIndexException e) {
                 err.println("tracelens tickets sync: " + oneLine(e.getMessage(), 2000));
+                return FAILED;
+            }
+        }
+    }
+
+    /** {@code tracelens tickets create --group FINGERPRINT --jira URL --project KEY | --github OWNER/REPO [--dry-run]}. */
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = {"Creates a ticket from a group: its title is the group's exception and message, its"
+                    + " description the group's Markdown report (Jira wiki markup for Jira Server/Data Center): facts,"
+                    + " the traceback with the rows logged before it, the latest occurrences.",
+                    "The new ticket is put into the ticket index at once, linked to the group. --dry-run prints the"
+                            + " ticket instead of creating it."})
+    static final class Create extends StoreCommand {
+        @Mixin
+        TrackerOptions tracker = new TrackerOptions();
+
+        @picocli.CommandLine.Option(names = "--group", required = true, paramLabel = "FINGERPRINT", description = "The group's fingerprint.")
+        String group;
+
+        @picocli.CommandLine.Option(names = "--title", paramLabel = "TEXT", description = "The title instead of the group's exception and message.")
+        String title;
+
+        @picocli.CommandLine.Option(names = "--occurrences", paramLabel = "N", description = "Occurrences listed in the description (default: ${DEFAULT-VALUE}).")
+        int occurrences = 10;
+
+        @picocli.CommandLine.Option(names = "--dry-run", description = "Print the title and description; create nothing.")
+        boolean dryRun;
+
+        @Override
+        int execute() {
+            TrackerClient client = tracker.client(this::usage);
+            TicketService.Draft draft;
+            try (dev.tracelens.store.TracebackIndex store = openForReading()) {
+                draft = TicketService.draft(store, client, group, occurrences).orElse(null);
+            }
+            if (draft == null) {
+                err().println("No group with fingerprint " + oneLine(group, 100) + " in the store at "
+                        + storeOptions.directory().toAbsolutePath());
+                return FAILED;
+            }
+            String heading = title != null ? title : draft.title();
+            if (dryRun) {
+                out().println("Would create in " + oneLine(client.tracker(), 200) + ":");
+                out().println("Title: " + oneLine(heading, 300));
+                out().println();
+                out().println(visible(draft.description()));
+                return OK;
+            }
+            try (TicketIndex index = TicketService.open(indexOf(storeOptions))) {
+                dev.tracelens.tickets.Ticket t = TicketService.create(index, client, group, heading, draft.description());
+                out().println("Created " + oneLine(t.key(), 40) + " " + oneLine(t.url(), 300) + ", linked to group " + oneLine(group, 64));
+                return OK;
+            } catch (TrackerException | TicketIndexException e) {
+                err().println("tracelens tickets create: " + oneLine(e.getMessage(), 2000));
                 return FAILED;
             }
         }

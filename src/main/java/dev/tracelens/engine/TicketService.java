@@ -92,6 +92,34 @@ public final class TicketService {
         return index.matches(traceback.text(), traceback.fingerprint(), max);
     }
 
+    /**
+     * A ticket to create from a group, for the user to read and edit first.
+     *
+     * @param title       "Type: message" of the group's representative, at most 120 characters
+     * @param description the group's report as Markdown (Jira wiki markup for Jira Server/DC):
+     *                    its facts, the traceback with its context rows, its latest occurrences
+     */
+    public record Draft(String fingerprint, String title, String description) {
+    }
+
+    /**
+     * The draft of a ticket for the group {@code fingerprint}, made by the group's Markdown report
+     * ({@link ExportService#groupMarkdown}); empty when the store has no such group. It holds
+     * what the store holds (log rows), never a tracker credential.
+     */
+    public static java.util.Optional<Draft> draft(dev.tracelens.store.TracebackIndex store, TrackerClient client,
+                                                  String fingerprint, int occurrences) {
+        ExportService exports = new ExportService(store, java.time.Clock.systemUTC());
+        return exports.groupMarkdown(fingerprint, -1, dev.tracelens.store.StoreFilter.ALL, occurrences, client.wikiMarkup())
+                .map(body -> {
+                    Traceback rep = store.latest(fingerprint).orElseThrow();
+                    String type = rep.exceptionType().isEmpty() ? "Traceback" : rep.exceptionType();
+                    String message = rep.message().lines().findFirst().orElse("").strip();
+                    String title = message.isEmpty() ? type : type + ": " + message;
+                    return new Draft(fingerprint, title.length() > 120 ? title.substring(0, 119) + "…" : title, body);
+                });
+    }
+
     /** Creates a ticket through {@code client} and links it to the group {@code fingerprint} in the index at once. */
     public static Ticket create(TicketIndex index, TrackerClient client, String fingerprint, String title, String markdown) {
         Ticket created = client.create(title, markdown);

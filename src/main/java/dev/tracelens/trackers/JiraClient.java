@@ -116,6 +116,12 @@ public final class JiraClient implements TrackerClient {
     }
 
     @Override
+    public boolean wikiMarkup() {
+        return api == Api.SERVER;
+    }
+
+    /** {@inheritDoc} Cloud: the Markdown as a document (code fences as code blocks); Server/DC: the text as it is (wiki markup). */
+    @Override
     public Ticket create(String title, String markdown) {
         ObjectNode fields = TrackerHttp.json().createObjectNode();
         fields.putObject("project").put("key", project);

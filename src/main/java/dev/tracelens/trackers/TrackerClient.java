@@ -18,6 +18,11 @@ public interface TrackerClient {
      */
     void updatedSince(Instant since, Consumer<List<Ticket>> page);
 
+    /** Whether descriptions are Jira wiki markup (Server/Data Center) rather than Markdown. */
+    default boolean wikiMarkup() {
+        return false;
+    }
+
     /** Creates a ticket and returns it as the tracker stored it. */
     Ticket create(String title, String markdown);
 }

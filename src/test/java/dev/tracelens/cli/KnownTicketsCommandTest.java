@@ -90,4 +90,50 @@ class KnownTicketsCommandTest {
         CliRun html = CliRun.of("export", "--format", "html", "--out", "-", "--store", store);
         assertTrue(html.out().contains("<a href=\"https://github.com/acme/shop/issues/12\">#12</a>"), html.out());
     }
+
+    @Test
+    void createFromAGroupPreviewsThenPostsTheReportAndLinksTheTicketAtOnce() throws Exception {
+        Path log = Files.writeString(dir.resolve("shop.log"), LOG);
+        String store = dir.resolve("store").toString();
+        assertEquals(0, CliRun.of("import", "--store", store, log.toString()).exitCode());
+        String missing = null;
+        for (JsonNode g : new ObjectMapper().readTree(CliRun.of("groups", "--json", "--store", store).out()).get("groups")) {
+            if (g.get("exceptionType").asText().equals("FileNotFoundError")) {
+                missing = g.get("fingerprint").asText();
+            }
+        }
+        Path credentials = Files.writeString(dir.resolve("c.properties"), "github.token=ghp_createToken77\n");
+        try (TrackerServer server = new TrackerServer()) {
+            server.answer(r -> TrackerServer.Answer.status(201, """
+                    {"number":31,"title":"FileNotFoundError: x","state":"open","html_url":"https://github.com/acme/shop/issues/31",
+                     "updated_at":"2026-11-21T10:00:00Z","body":"the report","comments":0}"""));
+            String[] common = {"tickets", "create", "--store", store, "--group", missing, "--github", "acme/shop",
+                    "--github-api", server.uri().toString(), "--credentials", credentials.toString()};
+            CliRun dry = CliRun.of(concat(common, "--dry-run"));
+            assertEquals(0, dry.exitCode(), dry.err());
+            assertTrue(dry.out().contains("Title: FileNotFoundError: [Errno 2] No such file or directory: '/var/lib/search/seg_4'"), dry.out());
+            assertTrue(dry.out().contains("os.remove(path)"), "the traceback is in the description: " + dry.out());
+            assertTrue(dry.out().contains("INFO next request"), "with its context rows: " + dry.out());
+            assertTrue(server.requests().isEmpty(), "a dry run sends nothing");
+
+            CliRun created = CliRun.of(common);
+            assertEquals(0, created.exitCode(), created.err());
+            assertTrue(created.out().contains("Created #31 https://github.com/acme/shop/issues/31, linked to group " + missing), created.out());
+            String posted = server.requests().getFirst().body();
+            JsonNode body = new ObjectMapper().readTree(posted);
+            assertTrue(body.get("title").asText().startsWith("FileNotFoundError: [Errno 2]"), posted);
+            assertTrue(body.get("body").asText().contains("os.remove(path)"), posted);
+            assertFalse(posted.contains("ghp_createToken77"), "the token is only in the header");
+            assertEquals("Bearer ghp_createToken77", server.requests().getFirst().authorization());
+        }
+        CliRun show = CliRun.of("show", missing, "--store", store);
+        assertTrue(show.out().contains("#31  open  FileNotFoundError: x"), show.out());
+        assertTrue(show.out().contains("created from this group"), show.out());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
