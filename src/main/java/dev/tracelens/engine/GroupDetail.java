@@ -17,12 +17,20 @@ import java.util.List;
  * @param sameTextBefore of those, the ones before {@code before}; -1 when it could not be counted
  * @param before         the start of the time filter, else the group's first occurrence under the
  *                       query: "did this text occur before what I am looking at?"
+ * @param tickets        known tickets matching the group's traceback, best first
  */
 public record GroupDetail(GroupRow group, List<Occurrence> occurrences, List<HistoryBucket> history,
-                          Duration bucket, long seenBefore, long sameTextBefore, Instant before) {
+                          Duration bucket, long seenBefore, long sameTextBefore, Instant before,
+                          List<dev.tracelens.tickets.TicketMatch> tickets) {
     public GroupDetail {
         occurrences = List.copyOf(occurrences);
         history = List.copyOf(history);
+        tickets = tickets == null ? List.of() : List.copyOf(tickets);
+    }
+
+    public GroupDetail(GroupRow group, List<Occurrence> occurrences, List<HistoryBucket> history, Duration bucket,
+                       long seenBefore, long sameTextBefore, Instant before) {
+        this(group, occurrences, history, bucket, seenBefore, sameTextBefore, before, List.of());
     }
 
     public GroupDetail(GroupRow group, List<Occurrence> occurrences, List<HistoryBucket> history, Duration bucket,

@@ -8,16 +8,25 @@ import java.util.List;
  *
  * @param timeline occurrences per equal time slice of the query's whole time span, oldest first
  *                 (for the small bar in the table; empty when unknown)
+ * @param tickets  known tickets matching the group's traceback (the ticket index's matches, at most
+ *                 {@link TicketService#MAX_MATCHES}); 0 also when there is no ticket index
  */
 public record GroupRow(String fingerprint, String exceptionType, String message, long count,
                        List<String> hosts, List<String> programs, Instant firstSeen, Instant lastSeen,
-                       List<Long> timeline) {
+                       List<Long> timeline, int tickets) {
     public GroupRow {
         hosts = List.copyOf(hosts);
         programs = List.copyOf(programs);
         timeline = List.copyOf(timeline);
         message = message == null ? "" : message;
         exceptionType = exceptionType == null || exceptionType.isEmpty() ? "(cut off)" : exceptionType;
+    }
+
+    /** A row without known tickets. */
+    public GroupRow(String fingerprint, String exceptionType, String message, long count,
+                    List<String> hosts, List<String> programs, Instant firstSeen, Instant lastSeen,
+                    List<Long> timeline) {
+        this(fingerprint, exceptionType, message, count, hosts, programs, firstSeen, lastSeen, timeline, 0);
     }
 
     /** The first line of the message: table cells and titles show one line. */

@@ -41,6 +41,8 @@ public final class StoreLibrary implements TracebackLibrary {
 
     private final TracebackIndex queries;
     private final ExportService exports;
+    /** The ticket index beside the store, read per call (a sync may run in another process); null for none. */
+    private final Path ticketDir;
 
     public StoreLibrary(TracebackIndex store) {
         this(store, Clock.systemUTC());
@@ -48,13 +50,37 @@ public final class StoreLibrary implements TracebackLibrary {
 
     /** @param clock stamps exported reports ("made at") */
     public StoreLibrary(TracebackIndex store, Clock clock) {
-        this.queries = store;
-        this.exports = new ExportService(store, clock);
+        this(store, clock, null);
     }
 
-    /** Opens (creating if needed) the store in {@code dir}, for reading and writing. */
+    /** @param ticketDir the ticket index whose matches the groups and details show; null for none */
+    public StoreLibrary(TracebackIndex store, Clock clock, Path ticketDir) {
+        this.queries = store;
+        this.exports = new ExportService(store, clock);
+        this.ticketDir = ticketDir;
+    }
+
+    /** Opens (creating if needed) the store in {@code dir}, for reading and writing, with the ticket index beside it. */
     public static StoreLibrary open(Path dir) {
-        return new StoreLibrary(Stores.open(dir));
+        return new StoreLibrary(Stores.open(dir), Clock.systemUTC(), TicketService.defaultIndex(dir));
+    }
+
+    private boolean hasTickets() {
+        return ticketDir != null && java.nio.file.Files.isDirectory(ticketDir);
+    }
+
+    @Override
+    public java.util.List<dev.tracelens.tickets.TicketMatch> tickets(String fingerprint) {
+        if (!hasTickets()) {
+            return java.util.List.of();
+        }
+        Optional<Traceback> rep = queries.latest(fingerprint);
+        if (rep.isEmpty()) {
+            return java.util.List.of();
+        }
+        try (dev.tracelens.tickets.TicketIndex index = TicketService.openReadOnly(ticketDir)) {
+            return TicketService.matches(index, rep.get(), TicketService.MAX_MATCHES);
+        }
     }
 
     @Override
@@ -66,10 +92,17 @@ public final class StoreLibrary implements TracebackLibrary {
     /** The table's rows for these groups, the first {@link #TIMELINE_ROWS} with their timeline. */
     private List<GroupRow> rows(GroupList list, GroupQuery query, StoreFilter filter) {
         List<GroupRow> rows = new ArrayList<>(list.groups().size());
-        for (int i = 0; i < list.groups().size(); i++) {
-            GroupSummary g = list.groups().get(i);
-            List<Long> timeline = i < TIMELINE_ROWS ? timeline(g, filter, query.since(), query.until()) : List.of();
-            rows.add(row(g, timeline));
+        dev.tracelens.tickets.TicketIndex tickets = hasTickets() ? TicketService.openReadOnly(ticketDir) : null;
+        try {
+            for (int i = 0; i < list.groups().size(); i++) {
+                GroupSummary g = list.groups().get(i);
+                List<Long> timeline = i < TIMELINE_ROWS ? timeline(g, filter, query.since(), query.until()) : List.of();
+                rows.add(row(g, timeline, tickets == null ? 0 : ticketCount(tickets, g)));
+            }
+        } finally {
+            if (tickets != null) {
+                tickets.close();
+            }
         }
         return rows;
     }
@@ -90,8 +123,18 @@ public final class StoreLibrary implements TracebackLibrary {
     }
 
     private static GroupRow row(GroupSummary g, List<Long> timeline) {
+        return row(g, timeline, 0);
+    }
+
+    private static GroupRow row(GroupSummary g, List<Long> timeline, int tickets) {
         return new GroupRow(g.fingerprint(), g.exceptionType(), g.messageSample(), g.count(), g.hosts(), g.programs(),
-                g.firstSeen(), g.lastSeen(), timeline);
+                g.firstSeen(), g.lastSeen(), timeline, tickets);
+    }
+
+    /** The tickets matching the group's representative (the traceback the group is shown by). */
+    private int ticketCount(dev.tracelens.tickets.TicketIndex tickets, GroupSummary g) {
+        return queries.occurrence(g.representativeFirstId())
+                .map(t -> TicketService.matches(tickets, t, TicketService.MAX_MATCHES).size()).orElse(0);
     }
 
     @Override
@@ -116,8 +159,17 @@ public final class StoreLibrary implements TracebackLibrary {
         List<HistoryBucket> points = history.buckets();
         List<Long> timeline = points.stream().map(HistoryBucket::count).toList();
         Instant before = query.since() != null ? query.since() : g.firstSeen();
-        return Optional.of(new GroupDetail(row(g, timeline), occurrences, points,
-                Duration.ofMillis(size.millis()), seenBefore, sameTextBefore(g.representativeFirstId(), before), before));
+        List<dev.tracelens.tickets.TicketMatch> tickets = List.of();
+        if (hasTickets()) {
+            // the representative, as the table's count is made
+            try (dev.tracelens.tickets.TicketIndex index = TicketService.openReadOnly(ticketDir)) {
+                tickets = queries.occurrence(g.representativeFirstId())
+                        .map(t -> TicketService.matches(index, t, TicketService.MAX_MATCHES)).orElse(List.of());
+            }
+        }
+        return Optional.of(new GroupDetail(row(g, timeline, tickets.size()), occurrences, points,
+                Duration.ofMillis(size.millis()), seenBefore, sameTextBefore(g.representativeFirstId(), before), before,
+                tickets));
     }
 
     /**

@@ -24,6 +24,14 @@ public interface TracebackLibrary extends AutoCloseable {
     Optional<GroupDetail> detail(String fingerprint, GroupQuery query, int occurrenceLimit)
             throws InvalidQueryException;
 
+    /**
+     * The known tickets matching the group's traceback (its latest occurrence), best first, with
+     * the words they share; empty without a ticket index ({@code tracelens tickets sync}).
+     */
+    default List<dev.tracelens.tickets.TicketMatch> tickets(String fingerprint) {
+        return List.of();
+    }
+
     /** One stored traceback with its context. */
     Optional<Traceback> occurrence(long id);
 

@@ -97,6 +97,7 @@ public final class MainView {
         root.getStyleClass().add("tracelens");
         groupsView = new GroupsView(model.groups(), emptyState());
         detailView = new GroupDetailView(model.detail());
+        detailView.setOnOpenLink(uri -> showDocument.accept(uri));
         problems = new ProblemsView(model.imports()).node();
         searchHelp = new dev.tracelens.ui.groups.SearchHelp(model.groups());
 
@@ -319,7 +320,8 @@ public final class MainView {
                 filter("All hosts", g.hosts(), g.hostProperty(), "host-filter"),
                 filter("All programs", g.programs(), g.programProperty(), "program-filter"),
                 filter("All types", g.types(), g.typeProperty(), "type-filter"),
-                filter("All languages", g.languages(), g.languageProperty(), "language-filter"));
+                filter("All languages", g.languages(), g.languageProperty(), "language-filter"),
+                noTicketFilter(g));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-toolbar");
         bar.setMinWidth(0);
@@ -330,6 +332,16 @@ public final class MainView {
             }
         });
         return bar;
+    }
+
+    /** "No ticket": only the groups no known ticket matches (the ticket index from {@code tracelens tickets sync}). */
+    private static Node noTicketFilter(dev.tracelens.ui.groups.GroupsViewModel g) {
+        javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox("No ticket");
+        box.setId("no-ticket-filter");
+        box.selectedProperty().bindBidirectional(g.withoutTicketProperty());
+        box.setTooltip(new Tooltip("Only groups that no known Jira or GitHub ticket matches"));
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     private static Node separator() {

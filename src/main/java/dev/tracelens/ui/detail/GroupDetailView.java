@@ -38,6 +38,9 @@ public final class GroupDetailView {
     private final ContextView context = new ContextView();
     private final SplitPane panes = new SplitPane();
     private final Label error = new Label();
+    /** The known tickets: links that open in the browser. */
+    private final FlowPane tickets = new FlowPane(12, 2);
+    private java.util.function.Consumer<String> openLink = uri -> { };
     private boolean syncing;
     private final Tooltip hostsTip = new Tooltip();
     private final Tooltip programsTip = new Tooltip();
@@ -72,7 +75,11 @@ public final class GroupDetailView {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.textProperty().bind(model.errorProperty());
 
-        VBox header = new VBox(4, type, message, facts, chart.node(), error);
+        tickets.setId("detail-tickets");
+        tickets.getStyleClass().add("detail-tickets");
+        tickets.managedProperty().bind(tickets.visibleProperty());
+        tickets.setVisible(false);
+        VBox header = new VBox(4, type, message, facts, tickets, chart.node(), error);
         header.getStyleClass().add("detail-header");
 
         occurrences.setId("occurrences");
@@ -161,8 +168,40 @@ public final class GroupDetailView {
         return occurrences;
     }
 
+    /** How a ticket's link is opened: the app sets HostServices::showDocument. */
+    public void setOnOpenLink(java.util.function.Consumer<String> opener) {
+        this.openLink = opener;
+    }
+
+    private void showTickets(GroupDetail d) {
+        tickets.getChildren().clear();
+        if (d == null || d.tickets().isEmpty()) {
+            tickets.setVisible(false);
+            return;
+        }
+        tickets.getChildren().add(new Label("Known tickets"));
+        for (dev.tracelens.tickets.TicketMatch m : d.tickets()) {
+            javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(
+                    m.ticket().key() + " " + shortTitle(m.ticket().title()) + " (" + m.ticket().status() + ")");
+            link.getStyleClass().add("ticket-link");
+            link.setTooltip(new Tooltip((m.linked() ? "Created from this group. " : "") + "Shares: "
+                    + String.join(" ", m.sharedWords()) + "\n" + m.ticket().url()));
+            String url = m.ticket().url();
+            link.setDisable(!(url.startsWith("https://") || url.startsWith("http://")));
+            link.setOnAction(e -> openLink.accept(url));
+            tickets.getChildren().add(link);
+        }
+        tickets.setVisible(true);
+    }
+
+    private static String shortTitle(String title) {
+        String line = title.replace('\n', ' ');
+        return line.length() <= 60 ? line : line.substring(0, 59) + "…";
+    }
+
     private void showDetail(GroupDetail d) {
         chart.show(d);
+        showTickets(d);
         if (d == null) {
             type.setText("No group selected");
             type.getStyleClass().add("detail-empty");

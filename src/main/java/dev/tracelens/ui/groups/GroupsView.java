@@ -71,7 +71,14 @@ public final class GroupsView {
         TextCells.fitTo(last, "2026-11-20 03:14:08");
         last.setSortType(TableColumn.SortType.DESCENDING);
 
-        table.getColumns().addAll(java.util.List.of(timeline, type, message, count, hosts, first, last));
+        TableColumn<GroupRow, String> tickets = column("Tickets", "tickets",
+                g -> g.tickets() == 0 ? "" : Integer.toString(g.tickets()), 70);
+        tickets.setCellFactory(c -> TextCells.withTooltip("tickets-cell", g -> g.tickets() == 0 ? "No known ticket"
+                : g.tickets() + " known ticket(s) match; pick the group to see them"));
+        TextCells.fitTo(tickets, "Tickets");
+        tickets.setComparator(java.util.Comparator.comparingInt(v -> v.isEmpty() ? 0 : Integer.parseInt(v)));
+
+        table.getColumns().addAll(java.util.List.of(timeline, type, message, count, tickets, hosts, first, last));
 
         SortedList<GroupRow> sorted = new SortedList<>(model.groups());
         sorted.comparatorProperty().bind(table.comparatorProperty());

@@ -65,6 +65,8 @@ public final class GroupsViewModel {
     private final javafx.beans.property.ReadOnlyIntegerWrapper listVersion = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private String wantedFingerprint = "";
     private final javafx.beans.property.BooleanProperty holdOrder = new javafx.beans.property.SimpleBooleanProperty();
+    /** Only groups without a known ticket. */
+    private final javafx.beans.property.BooleanProperty withoutTicket = new javafx.beans.property.SimpleBooleanProperty();
     /** A reload that would reorder the list while it is held; shown once the hold ends. */
     private Loaded held;
     private boolean autoSelecting;
@@ -77,6 +79,7 @@ public final class GroupsViewModel {
         program.addListener((o, a, b) -> refresh());
         type.addListener((o, a, b) -> refresh());
         language.addListener((o, a, b) -> refresh());
+        withoutTicket.addListener((o, a, b) -> refresh());
         holdOrder.addListener((o, was, hold) -> {
             if (!hold && held != null) {
                 show(held);
@@ -117,6 +120,11 @@ public final class GroupsViewModel {
     /** The language filter ({@code java}, {@code go}, ...; {@link #ANY} for all), as {@code --language}. */
     public StringProperty languageProperty() {
         return language;
+    }
+
+    /** Only the groups that no known ticket matches ({@link GroupRow#tickets()} is 0). */
+    public javafx.beans.property.BooleanProperty withoutTicketProperty() {
+        return withoutTicket;
     }
 
     public ObservableList<GroupRow> groups() {
@@ -338,7 +346,8 @@ public final class GroupsViewModel {
             showProblem(loaded.error());
             return;
         }
-        List<GroupRow> list = loaded.groups();
+        List<GroupRow> list = withoutTicket.get()
+                ? loaded.groups().stream().filter(r -> r.tickets() == 0).toList() : loaded.groups();
         queryError.set("");
         queryProblem.set(null);
         emptyListText.set(loaded.caseHint().isEmpty() ? NO_MATCH : NO_MATCH + "\n" + loaded.caseHint());
