@@ -100,25 +100,82 @@ public final class LuceneTracebackIndex implements TracebackIndex {
     @Override
     public ImportResult importPaths(List<Path> filesOrFolders, int contextRows, ReaderOptions reading,
                                     ImportListener listener) {
-        return new StoreImporter(store, ArchiveScan.engine(contextRows, reading)).importPaths(filesOrFolders, listener);
+        return importPaths(filesOrFolders, contextRows, reading, dev.tracelens.traceback.TraceOptions.DEFAULT, listener);
     }
 
     @Override
     public ImportResult importPaths(List<Path> filesOrFolders, int contextRows, ReaderOptions reading,
                                     dev.tracelens.traceback.TraceOptions tracing, ImportListener listener) {
-        return new StoreImporter(store, ArchiveScan.engine(contextRows, reading, tracing)).importPaths(filesOrFolders, listener);
+        return new StoreImporter(store, ArchiveScan.engine(contextRows, reading, withRules(tracing)))
+                .importPaths(filesOrFolders, listener);
     }
 
     @Override
     public ImportResult importArchives(List<Path> archives, int contextRows, ReaderOptions reading,
                                        ImportListener listener) {
-        return new StoreImporter(store, ArchiveScan.engine(contextRows, reading)).importArchives(archives, listener);
+        return importArchives(archives, contextRows, reading, dev.tracelens.traceback.TraceOptions.DEFAULT, listener);
     }
 
     @Override
     public ImportResult importArchives(List<Path> archives, int contextRows, ReaderOptions reading,
                                        dev.tracelens.traceback.TraceOptions tracing, ImportListener listener) {
-        return new StoreImporter(store, ArchiveScan.engine(contextRows, reading, tracing)).importArchives(archives, listener);
+        return new StoreImporter(store, ArchiveScan.engine(contextRows, reading, withRules(tracing)))
+                .importArchives(archives, listener);
+    }
+
+    /** Every import groups by the store's rules (the file beside it), read afresh each time. */
+    private dev.tracelens.traceback.TraceOptions withRules(dev.tracelens.traceback.TraceOptions tracing) {
+        return tracing.withRules(rulesFile().load());
+    }
+
+    private GroupingRulesFile rulesFile() {
+        return GroupingRulesFile.beside(store.path());
+    }
+
+    @Override
+    public dev.tracelens.traceback.GroupingRules groupingRules() {
+        return rulesFile().load();
+    }
+
+    @Override
+    public java.util.Map<String, Long> regroup(dev.tracelens.traceback.GroupingRules rules) {
+        refuseReadOnly();
+        // Stored tracebacks first, then the file: killed between them, the store is grouped by the
+        // new rules and the file still says the old ones, so running the command again settles it.
+        java.util.Map<String, Long> matches = regroupStored(rules);
+        rulesFile().save(rules.rules());
+        return matches;
+    }
+
+    @Override
+    public java.util.Optional<java.util.Map<String, Long>> undoGroupingRules() {
+        refuseReadOnly();
+        GroupingRulesFile file = rulesFile();
+        return file.undo().map(previous -> regroupStored(new dev.tracelens.traceback.GroupingRules(previous)));
+    }
+
+    @Override
+    public java.util.Map<String, Long> ruleMatches() {
+        try {
+            return StoreRegroup.matches(store, groupingRules());
+        } catch (java.io.IOException e) {
+            throw new StoreException("Reading the store at " + store.path() + " failed: " + StoreErrors.cause(e), e);
+        }
+    }
+
+    private java.util.Map<String, Long> regroupStored(dev.tracelens.traceback.GroupingRules rules) {
+        try {
+            return StoreRegroup.regroup(store, rules);
+        } catch (java.io.IOException e) {
+            throw new StoreException("Regrouping the store at " + store.path() + " failed; it is unchanged since its"
+                    + " last commit (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void refuseReadOnly() {
+        if (store.readOnly()) {
+            throw new StoreException("The store at " + store.path() + " was opened read-only");
+        }
     }
 
     @Override

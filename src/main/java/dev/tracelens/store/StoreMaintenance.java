@@ -144,7 +144,8 @@ public final class StoreMaintenance {
         deleteTree(fresh);
         ImportResult result;
         try (TracebackStore store = TracebackStore.open(fresh)) {
-            result = new StoreImporter(store, ArchiveScan.engine(contextRows, dev.tracelens.archive.ReaderOptions.defaults(), tracing))
+            result = new StoreImporter(store, ArchiveScan.engine(contextRows, dev.tracelens.archive.ReaderOptions.defaults(),
+                    tracing.withRules(GroupingRulesFile.beside(dir).load())))
                     .importArchives(files, listener);
         } catch (RuntimeException e) {
             deleteTree(fresh);

@@ -118,6 +118,33 @@ public interface TracebackIndex extends AutoCloseable {
         return importArchives(archives, contextRows, reading, listener);
     }
 
+    /**
+     * The user's grouping rules this store applies to every import, in order (none by default).
+     * Imports apply them without being asked; {@link #regroup} applies them to what is stored.
+     */
+    default dev.tracelens.traceback.GroupingRules groupingRules() {
+        return dev.tracelens.traceback.GroupingRules.NONE;
+    }
+
+    /**
+     * Makes {@code rules} this store's grouping rules and regroups every stored traceback under
+     * them at once, from the stored tracebacks (no archive is read). Returns per rule id how many
+     * stored tracebacks it changed; 0 is a rule that matches nothing.
+     */
+    default java.util.Map<String, Long> regroup(dev.tracelens.traceback.GroupingRules rules) {
+        throw new UnsupportedOperationException("this store has no grouping rules");
+    }
+
+    /** Per rule id of {@link #groupingRules()}, how many stored tracebacks it changes now. */
+    default java.util.Map<String, Long> ruleMatches() {
+        return java.util.Map.of();
+    }
+
+    /** The last change of the grouping rules undone (the store regrouped); empty when there is none to undo. */
+    default Optional<java.util.Map<String, Long>> undoGroupingRules() {
+        return Optional.empty();
+    }
+
     /** Deletes every occurrence whose header row is before {@code before}; returns how many. */
     long prune(Instant before);
 

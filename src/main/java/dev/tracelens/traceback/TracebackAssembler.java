@@ -51,6 +51,7 @@ public final class TracebackAssembler implements RowHandler {
     private final Grammars grammars;
     private final ByteTrigger trigger;
     private final InApp inApp;
+    private final GroupingRules rules;
     private final Consumer<Traceback> out;
     private final Consumer<Problem> problems;
     private final long ringBudget;
@@ -77,6 +78,7 @@ public final class TracebackAssembler implements RowHandler {
         this.grammars = new Grammars(options.languages());
         this.trigger = grammars.trigger();
         this.inApp = options.inApp();
+        this.rules = options.rules();
         this.out = Objects.requireNonNull(out, "out");
         this.problems = Objects.requireNonNull(problems, "problems");
         long budget = options.budget();
@@ -340,11 +342,12 @@ public final class TracebackAssembler implements RowHandler {
         List<String> lines = open.lines();
         ParsedTraceback parsed = g.parse(lines);
         Fingerprint fingerprint = g.fingerprint(parsed, truncated, inApp);
-        return new Traceback(open.lastId(), open.firstId, open.ordinal, Instant.ofEpochMilli(open.timestampMillis),
+        Traceback t = new Traceback(open.lastId(), open.firstId, open.ordinal, Instant.ofEpochMilli(open.timestampMillis),
                 state.source.host(), state.source.program(), g.language().id(), parsed.exceptionType(),
                 parsed.message(), parsed.frames(), parsed.causes(), String.join("\n", lines),
                 g.kinds(lines, inApp), context(open), fingerprint.hash(), fingerprint.parts(),
                 truncated, open.archive, open.row);
+        return rules.isEmpty() ? t : rules.apply(t);
     }
 
     private static List<ContextLine> context(OpenTrace open) {
