@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class, GroupsCommand.class, SearchCommand.class, ShowCommand.class,
                 HistoryCommand.class, AnalyzeCommand.class, PruneCommand.class, ArchivesCommand.class,
                 SyncCommand.class, ExportCommand.class, StoreMaintenanceCommand.class,
-                ListenCommand.class, TicketsCommand.class, RulesCommand.class})
+                ListenCommand.class, TailCommand.class, TicketsCommand.class, RulesCommand.class})
 public final class TracelensCommand implements Runnable {
 
     @CommandLine.Spec

@@ -20,7 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TrackerServer implements AutoCloseable {
 
     /** One request as the server saw it. */
-    public record Request(String method, URI uri, String authorization, String body) {
+    public record Request(String method, URI uri, String authorization, String body, com.sun.net.httpserver.Headers headers) {
+        public String header(String name) {
+            return headers.getFirst(name);
+        }
+
         public String query() {
             return uri.getRawQuery() == null ? "" : java.net.URLDecoder.decode(uri.getRawQuery(), StandardCharsets.UTF_8);
         }
@@ -67,7 +71,8 @@ public final class TrackerServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Request r = new Request(ex.getRequestMethod(), ex.getRequestURI(), ex.getRequestHeaders().getFirst("Authorization"), body);
+            Request r = new Request(ex.getRequestMethod(), ex.getRequestURI(), ex.getRequestHeaders().getFirst("Authorization"), body,
+                    ex.getRequestHeaders());
             requests.add(r);
             Answer a = handler.answer(r);
             for (int i = 0; i + 1 < a.headers().size(); i += 2) {
