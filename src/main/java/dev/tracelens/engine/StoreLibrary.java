@@ -43,6 +43,8 @@ public final class StoreLibrary implements TracebackLibrary {
     private final ExportService exports;
     /** The ticket index beside the store, read per call (a sync may run in another process); null for none. */
     private final Path ticketDir;
+    /** The store's folder (the live spool sits beside it); null when not known. */
+    private Path storeDir;
 
     public StoreLibrary(TracebackIndex store) {
         this(store, Clock.systemUTC());
@@ -62,7 +64,18 @@ public final class StoreLibrary implements TracebackLibrary {
 
     /** Opens (creating if needed) the store in {@code dir}, for reading and writing, with the ticket index beside it. */
     public static StoreLibrary open(Path dir) {
-        return new StoreLibrary(Stores.open(dir), Clock.systemUTC(), TicketService.defaultIndex(dir));
+        StoreLibrary library = new StoreLibrary(Stores.open(dir), Clock.systemUTC(), TicketService.defaultIndex(dir));
+        library.storeDir = dir;
+        return library;
+    }
+
+    @Override
+    public LiveSession startLive(String addresses, int contextRows, dev.tracelens.traceback.TraceOptions tracing,
+                                 java.util.function.Consumer<String> errors) throws java.io.IOException {
+        if (storeDir == null) {
+            throw new UnsupportedOperationException("the store's folder is not known, so there is no spool for live rows");
+        }
+        return LiveSession.start(queries, storeDir, addresses, contextRows, tracing, errors);
     }
 
     private boolean hasTickets() {

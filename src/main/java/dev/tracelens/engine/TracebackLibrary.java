@@ -32,6 +32,18 @@ public interface TracebackLibrary extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Starts listening for syslog on {@code addresses} ({@code udp://HOST:PORT,tcp://HOST:PORT})
+     * into the store, as {@code tracelens listen} does; close the session to stop.
+     *
+     * @throws java.io.IOException when an address cannot be bound or the spool cannot be used
+     * @throws IllegalArgumentException when the addresses cannot be read
+     */
+    default LiveSession startLive(String addresses, int contextRows, dev.tracelens.traceback.TraceOptions tracing,
+                                  java.util.function.Consumer<String> errors) throws java.io.IOException {
+        throw new UnsupportedOperationException("this library cannot listen");
+    }
+
     /** One stored traceback with its context. */
     Optional<Traceback> occurrence(long id);
 

@@ -344,6 +344,35 @@ public final class MainView {
         return box;
     }
 
+    /** Live: listen for syslog on the settings' address; shows where and the rate, ticking every second. */
+    private static Node liveToggle(dev.tracelens.ui.live.LiveViewModel live) {
+        javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton("Live");
+        toggle.setId("live-toggle");
+        toggle.getStyleClass().add("small");
+        toggle.selectedProperty().bindBidirectional(live.liveProperty());
+        toggle.setTooltip(new Tooltip("Receive syslog on the address of the settings, as tracelens listen does;"
+                + " new tracebacks appear as they complete"));
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        Label status = new Label();
+        status.setId("live-status");
+        status.getStyleClass().add("text-muted");
+        status.textProperty().bind(live.statusProperty());
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.animation.Timeline ticks = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> live.tick()));
+        ticks.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        live.liveProperty().addListener((o, was, on) -> {
+            if (on) {
+                ticks.play();
+            } else {
+                ticks.stop();
+            }
+        });
+        HBox box = new HBox(6, toggle, status);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
     private static Node separator() {
         Region r = new Region();
         r.setPrefWidth(8);
@@ -531,7 +560,8 @@ public final class MainView {
             }
         });
         return new StatusBar(model, new ImportStatusView(model.imports()).node(),
-                new ExportStatusView(model.export(), uri -> showDocument.accept(uri)).node(), problemsToggle).node();
+                new ExportStatusView(model.export(), uri -> showDocument.accept(uri)).node(), liveToggle(model.live()),
+                problemsToggle).node();
     }
 
     private void installDragAndDrop() {

@@ -58,6 +58,7 @@ public final class MainViewModel {
     private final GroupDetailViewModel detail;
     private final ImportQueue imports;
     private final ExportViewModel export;
+    private final dev.tracelens.ui.live.LiveViewModel live;
     private SyncViewModel sync;
     private final ReadOnlyObjectWrapper<Settings> settings;
     private final ReadOnlyBooleanWrapper sampleBanner = new ReadOnlyBooleanWrapper();
@@ -86,6 +87,10 @@ public final class MainViewModel {
                 () -> dev.tracelens.traceback.TraceOptions.DEFAULT.withInApp(
                         new dev.tracelens.traceback.InApp(settings.get().inAppPrefixes())), this::onCommitted);
         imports.setOnProgress(this::onImportProgress);
+        this.live = new dev.tracelens.ui.live.LiveViewModel(library, executor, () -> settings.get().liveAddress(),
+                () -> settings.get().contextLines(),
+                () -> dev.tracelens.traceback.TraceOptions.DEFAULT.withInApp(
+                        new dev.tracelens.traceback.InApp(settings.get().inAppPrefixes())), groups::reload);
         this.export = new ExportViewModel(library, executor, () -> groups.queryProperty().get(),
                 () -> groups.selectedProperty().get(), Clock.systemDefaultZone());
         // A user's pick shows at once; after a list update the detail reloads once, with the new span.
@@ -159,6 +164,11 @@ public final class MainViewModel {
     }
 
     /** File → Export…: the report of the listed or the selected groups. */
+    /** The Live toggle (syslog on the settings' address into the store). */
+    public dev.tracelens.ui.live.LiveViewModel live() {
+        return live;
+    }
+
     public ExportViewModel export() {
         return export;
     }

@@ -26,7 +26,8 @@ final class StatusBar {
     /** Which of import and export changed last: it keeps the slot when neither runs. */
     private Node latest;
 
-    StatusBar(MainViewModel model, Node importView, Node exportView, ToggleButton problems) {
+    /** @param live the Live toggle and its status (address, rate) */
+    StatusBar(MainViewModel model, Node importView, Node exportView, Node live, ToggleButton problems) {
         // Each in a holder: the import and export views show and hide themselves; the holder says
         // whether it is their turn in the slot.
         this.importStatus = holder(importView);
@@ -50,7 +51,7 @@ final class StatusBar {
         for (Node n : slot.getChildren()) {
             StackPane.setAlignment(n, Pos.CENTER_LEFT);
         }
-        root = new HBox(14, summary, slot, problems);
+        root = new HBox(14, summary, slot, live, problems);
         root.setAlignment(Pos.CENTER_LEFT);
         root.getStyleClass().add("status-bar");
         root.setMinWidth(0);

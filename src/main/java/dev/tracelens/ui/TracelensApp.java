@@ -53,6 +53,7 @@ public final class TracelensApp extends Application {
             // The store keeps every archive committed so far; the one being read is dropped.
             window.model().imports().cancelAll();
             window.model().cancelSync();
+            window.model().live().close(); // commits what was received
         }
         if (executor != null) {
             executor.close();

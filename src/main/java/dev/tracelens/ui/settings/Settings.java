@@ -17,13 +17,16 @@ import java.util.List;
  * @param inAppPrefixes     the user's own code ({@code com.acme}, {@code /srv/app}): frames starting with one are
  *                          the application's own, all others library frames, on the next imports and syncs;
  *                          empty = each language's library rules (the CLI's {@code --in-app})
+ * @param liveAddress       where the Live toggle listens for syslog ({@code udp://127.0.0.1:5514,tcp://127.0.0.1:5514},
+ *                          as {@code listen --syslog}); blank = {@link #DEFAULT_LIVE_ADDRESS}
  */
 public record Settings(int contextLines, String storeLocation, Theme theme, List<String> recent,
                        boolean sampleDataOffered, boolean sampleDataOnly,
                        double windowX, double windowY, double windowWidth, double windowHeight, boolean maximized,
                        List<Double> dividers, String sortColumn, boolean sortAscending, String selectedFingerprint,
-                       List<String> inAppPrefixes) {
+                       List<String> inAppPrefixes, String liveAddress) {
     public static final int MAX_RECENT = 10;
+    public static final String DEFAULT_LIVE_ADDRESS = "udp://127.0.0.1:5514,tcp://127.0.0.1:5514";
     public static final int DEFAULT_CONTEXT_LINES = 50;
     public static final int MAX_CONTEXT_LINES = 500;
 
@@ -47,6 +50,23 @@ public record Settings(int contextLines, String storeLocation, Theme theme, List
         inAppPrefixes = inAppPrefixes == null ? List.of()
                 : inAppPrefixes.stream().filter(java.util.Objects::nonNull).map(String::strip)
                         .filter(p -> !p.isEmpty()).distinct().toList();
+        liveAddress = liveAddress == null || liveAddress.isBlank() ? DEFAULT_LIVE_ADDRESS : liveAddress.strip();
+    }
+
+    /** Without a live address (as older settings files are read): the default one. */
+    public Settings(int contextLines, String storeLocation, Theme theme, List<String> recent,
+                    boolean sampleDataOffered, boolean sampleDataOnly,
+                    double windowX, double windowY, double windowWidth, double windowHeight, boolean maximized,
+                    List<Double> dividers, String sortColumn, boolean sortAscending, String selectedFingerprint,
+                    List<String> inAppPrefixes) {
+        this(contextLines, storeLocation, theme, recent, sampleDataOffered, sampleDataOnly, windowX, windowY, windowWidth,
+                windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes, "");
+    }
+
+    public Settings withLiveAddress(String address) {
+        return new Settings(contextLines, storeLocation, theme, recent, sampleDataOffered, sampleDataOnly, windowX,
+                windowY, windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint,
+                inAppPrefixes, address);
     }
 
     public static Settings defaults() {
@@ -56,17 +76,17 @@ public record Settings(int contextLines, String storeLocation, Theme theme, List
 
     public Settings withContextLines(int n) {
         return new Settings(n, storeLocation, theme, recent, sampleDataOffered, sampleDataOnly, windowX, windowY,
-                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
+                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes, liveAddress);
     }
 
     public Settings withStoreLocation(String location) {
         return new Settings(contextLines, location, theme, recent, sampleDataOffered, sampleDataOnly, windowX, windowY,
-                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
+                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes, liveAddress);
     }
 
     public Settings withTheme(Theme t) {
         return new Settings(contextLines, storeLocation, t, recent, sampleDataOffered, sampleDataOnly, windowX, windowY,
-                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
+                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes, liveAddress);
     }
 
     /** Puts {@code path} first in the recent list (once). */
@@ -75,27 +95,26 @@ public record Settings(int contextLines, String storeLocation, Theme theme, List
         list.remove(path);
         list.addFirst(path);
         return new Settings(contextLines, storeLocation, theme, list, sampleDataOffered, sampleDataOnly, windowX,
-                windowY, windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
+                windowY, windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes, liveAddress);
     }
 
     public Settings withSampleData(boolean offered, boolean only) {
         return new Settings(contextLines, storeLocation, theme, recent, offered, only, windowX, windowY,
-                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
+                windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes, liveAddress);
     }
 
     public Settings withWindow(double x, double y, double width, double height, boolean max) {
         return new Settings(contextLines, storeLocation, theme, recent, sampleDataOffered, sampleDataOnly, x, y,
-                width, height, max, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes);
+                width, height, max, dividers, sortColumn, sortAscending, selectedFingerprint, inAppPrefixes, liveAddress);
     }
 
     public Settings withInAppPrefixes(List<String> prefixes) {
         return new Settings(contextLines, storeLocation, theme, recent, sampleDataOffered, sampleDataOnly, windowX,
-                windowY, windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint,
-                prefixes);
+                windowY, windowWidth, windowHeight, maximized, dividers, sortColumn, sortAscending, selectedFingerprint, prefixes, liveAddress);
     }
 
     public Settings withLayout(List<Double> splitters, String column, boolean ascending, String fingerprint) {
         return new Settings(contextLines, storeLocation, theme, recent, sampleDataOffered, sampleDataOnly, windowX,
-                windowY, windowWidth, windowHeight, maximized, splitters, column, ascending, fingerprint, inAppPrefixes);
+                windowY, windowWidth, windowHeight, maximized, splitters, column, ascending, fingerprint, inAppPrefixes, liveAddress);
     }
 }

@@ -29,6 +29,9 @@ public final class SettingsDialog extends Dialog<Settings> {
         inApp.setId("settings-in-app");
         inApp.setPromptText("e.g. com.acme, /srv/app");
         inApp.setPrefColumnCount(32);
+        TextField liveAddress = new TextField(current.liveAddress());
+        liveAddress.setId("settings-live-address");
+        liveAddress.setPrefColumnCount(32);
         ComboBox<Theme> theme = new ComboBox<>();
         theme.getItems().setAll(Theme.values());
         theme.setValue(current.theme());
@@ -43,13 +46,17 @@ public final class SettingsDialog extends Dialog<Settings> {
         grid.add(hint("Your own code, comma-separated: frames whose class, function or file starts with one are "
                 + "the application's own, all others library frames. Decides the groups and the frames drawn as own "
                 + "code; applies to the next imports and syncs. Blank = each language's library rules."), 1, 5);
-        grid.addRow(6, new Label("Theme"), theme);
+        grid.addRow(6, new Label("Live address"), liveAddress);
+        grid.add(hint("Where the Live toggle receives syslog, as tracelens listen --syslog: udp://HOST:PORT and "
+                + "tcp://HOST:PORT, comma-separated."), 1, 7);
+        grid.addRow(8, new Label("Theme"), theme);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(b -> b == ButtonType.OK
                 ? current.withContextLines(context.getValue()).withStoreLocation(store.getText())
                         .withTheme(theme.getValue())
                         .withInAppPrefixes(java.util.Arrays.asList(inApp.getText().split(",")))
+                        .withLiveAddress(liveAddress.getText())
                 : null);
     }
 
