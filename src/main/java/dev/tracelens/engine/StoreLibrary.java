@@ -78,6 +78,11 @@ public final class StoreLibrary implements TracebackLibrary {
         return LiveSession.start(queries, storeDir, addresses, contextRows, tracing, errors);
     }
 
+    @Override
+    public java.util.Optional<GroupingService> grouping() {
+        return queries.readOnly() ? java.util.Optional.empty() : java.util.Optional.of(new GroupingService(queries));
+    }
+
     private boolean hasTickets() {
         return ticketDir != null && java.nio.file.Files.isDirectory(ticketDir);
     }

@@ -44,6 +44,14 @@ public interface TracebackLibrary extends AutoCloseable {
         throw new UnsupportedOperationException("this library cannot listen");
     }
 
+    /**
+     * Merging and splitting groups as grouping rules (with undo), when the store has them; each
+     * action regroups the store at once, so reload the groups after it.
+     */
+    default Optional<GroupingService> grouping() {
+        return Optional.empty();
+    }
+
     /** One stored traceback with its context. */
     Optional<Traceback> occurrence(long id);
 

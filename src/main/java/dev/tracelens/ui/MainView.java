@@ -101,7 +101,13 @@ public final class MainView {
         problems = new ProblemsView(model.imports()).node();
         searchHelp = new dev.tracelens.ui.groups.SearchHelp(model.groups());
 
-        VBox top = new VBox(menuBar(), toolBar(), queryError(), sampleBanner(), unreadableBanner());
+        dev.tracelens.ui.grouping.GroupingMenu.install(groupsView.table(), model.grouping());
+        javafx.scene.control.Label groupingStatus = new javafx.scene.control.Label();
+        groupingStatus.setId("grouping-status");
+        groupingStatus.textProperty().bind(model.grouping().statusProperty());
+        groupingStatus.managedProperty().bind(groupingStatus.textProperty().isNotEmpty());
+        groupingStatus.visibleProperty().bind(groupingStatus.textProperty().isNotEmpty());
+        VBox top = new VBox(menuBar(), toolBar(), queryError(), sampleBanner(), unreadableBanner(), groupingStatus);
         root.setTop(top);
 
         list.setOrientation(Orientation.VERTICAL);

@@ -56,6 +56,7 @@ public final class MainViewModel {
 
     private final GroupsViewModel groups;
     private final GroupDetailViewModel detail;
+    private final dev.tracelens.ui.grouping.GroupingViewModel grouping;
     private final ImportQueue imports;
     private final ExportViewModel export;
     private final dev.tracelens.ui.live.LiveViewModel live;
@@ -83,6 +84,7 @@ public final class MainViewModel {
         this.settings = new ReadOnlyObjectWrapper<>(settingsStore.load());
         this.groups = new GroupsViewModel(library, executor);
         this.detail = new GroupDetailViewModel(library, executor);
+        this.grouping = new dev.tracelens.ui.grouping.GroupingViewModel(library, executor, groups::reload);
         this.imports = new ImportQueue(library, executor, () -> settings.get().contextLines(),
                 () -> dev.tracelens.traceback.TraceOptions.DEFAULT.withInApp(
                         new dev.tracelens.traceback.InApp(settings.get().inAppPrefixes())), this::onCommitted);
@@ -109,6 +111,11 @@ public final class MainViewModel {
 
     public GroupsViewModel groups() {
         return groups;
+    }
+
+    /** Merge, split and undo on the groups (grouping rules). */
+    public dev.tracelens.ui.grouping.GroupingViewModel grouping() {
+        return grouping;
     }
 
     public GroupDetailViewModel detail() {

@@ -38,6 +38,8 @@ public final class GroupDetailView {
     private final ContextView context = new ContextView();
     private final SplitPane panes = new SplitPane();
     private final Label error = new Label();
+    /** Why this occurrence is in this group: its fingerprint's parts (issue 14). */
+    private final Label groupedBy = new Label();
     /** The known tickets: links that open in the browser. */
     private final FlowPane tickets = new FlowPane(12, 2);
     private java.util.function.Consumer<String> openLink = uri -> { };
@@ -79,7 +81,14 @@ public final class GroupDetailView {
         tickets.getStyleClass().add("detail-tickets");
         tickets.managedProperty().bind(tickets.visibleProperty());
         tickets.setVisible(false);
-        VBox header = new VBox(4, type, message, facts, tickets, chart.node(), error);
+        groupedBy.setId("detail-grouped-by");
+        groupedBy.getStyleClass().add("detail-grouped-by");
+        groupedBy.setWrapText(true);
+        groupedBy.managedProperty().bind(groupedBy.textProperty().isNotEmpty());
+        groupedBy.setTooltip(new Tooltip("What the group key was made of: the type, cause types, the application's"
+                + " own frames (or, without any, the message with its values as placeholders), and the grouping"
+                + " rules applied"));
+        VBox header = new VBox(4, type, message, facts, groupedBy, tickets, chart.node(), error);
         header.getStyleClass().add("detail-header");
 
         occurrences.setId("occurrences");
@@ -140,6 +149,7 @@ public final class GroupDetailView {
         model.tracebackProperty().addListener((o, a, t) -> {
             traceback.show(t);
             context.show(t);
+            groupedBy.setText(t == null ? "" : "Grouped by  " + String.join("  ·  ", WhyGrouped.lines(t.fingerprintParts())));
         });
         showDetail(null);
     }
