@@ -7,20 +7,31 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 
 import java.util.List;
 
 /**
  * The groups table's context menu for steering the grouping: select groups → Merge; on a group →
- * Split by host, program, a frame pattern or a message pattern; Undo. The table allows several
- * selected rows for the merge.
+ * Split by host, program, a frame pattern or a message pattern; Undo. Ctrl/Cmd- or Shift-clicks
+ * select several rows for the merge.
  */
 public final class GroupingMenu {
     private GroupingMenu() {
     }
 
     public static void install(TableView<GroupRow> table, GroupingViewModel model) {
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // Several rows only while the user asks for them (Ctrl/Cmd or Shift click): a plain click,
+        // the keyboard and the app's own selection of a group keep the one-group selection the
+        // detail view follows.
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.isShortcutDown() || e.isShiftDown()) {
+                table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+            } else if (e.getButton() == MouseButton.PRIMARY) {
+                table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+            }
+        });
         MenuItem merge = item("Merge selected groups", "merge-groups",
                 () -> model.merge(selected(table)));
         MenuItem byHost = item("Split by host", "split-by-host", () -> split(table, model, "host"));
