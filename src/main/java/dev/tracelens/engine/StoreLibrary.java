@@ -70,6 +70,22 @@ public final class StoreLibrary implements TracebackLibrary {
     }
 
     @Override
+    public Optional<TicketService.Draft> ticketDraft(String fingerprint, TicketTarget target) {
+        return TicketService.draft(queries, target.client(), fingerprint, 10);
+    }
+
+    @Override
+    public dev.tracelens.tickets.Ticket createTicket(String fingerprint, TicketTarget target, String title,
+                                                    String description) {
+        if (ticketDir == null) {
+            throw new UnsupportedOperationException("no ticket index beside this store");
+        }
+        try (dev.tracelens.tickets.TicketIndex index = TicketService.open(ticketDir)) {
+            return TicketService.create(index, target.client(), fingerprint, title, description);
+        }
+    }
+
+    @Override
     public LiveSession startLive(String addresses, int contextRows, dev.tracelens.traceback.TraceOptions tracing,
                                  java.util.function.Consumer<String> errors) throws java.io.IOException {
         if (storeDir == null) {

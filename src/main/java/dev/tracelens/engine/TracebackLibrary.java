@@ -52,6 +52,20 @@ public interface TracebackLibrary extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The ticket to create from a group (title and the group's Markdown report), for the user to
+     * edit; empty when the store has no such group.
+     */
+    default Optional<TicketService.Draft> ticketDraft(String fingerprint, TicketTarget target) {
+        return Optional.empty();
+    }
+
+    /** Creates the ticket at {@code target} and links it to the group at once. */
+    default dev.tracelens.tickets.Ticket createTicket(String fingerprint, TicketTarget target, String title,
+                                                     String description) {
+        throw new UnsupportedOperationException("this library cannot create tickets");
+    }
+
     /** One stored traceback with its context. */
     Optional<Traceback> occurrence(long id);
 

@@ -199,6 +199,10 @@ public final class MainView {
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> export());
         export.disableProperty().bind(exportRunning());
+        MenuItem createTicket = new MenuItem("Create ticket…", Icons.of(Feather.FILE_TEXT));
+        createTicket.setId("menu-create-ticket");
+        createTicket.disableProperty().bind(model.groups().selectedProperty().isNull());
+        createTicket.setOnAction(e -> openCreateTicket());
         MenuItem removeSamples = new MenuItem("Remove sample data");
         removeSamples.setOnAction(e -> model.removeSampleData());
         removeSamples.disableProperty().bind(model.sampleBannerProperty().not());
@@ -212,7 +216,7 @@ public final class MainView {
         quit.setOnAction(e -> stage.close());
         updateRecent(model.settingsProperty().get());
         model.settingsProperty().addListener((o, a, s) -> updateRecent(s));
-        Menu file = new Menu("File", null, openFiles, openAs, openFolder, recent, new SeparatorMenuItem(), export, sync,
+        Menu file = new Menu("File", null, openFiles, openAs, openFolder, recent, new SeparatorMenuItem(), export, createTicket, sync,
                 removeSamples, new SeparatorMenuItem(), settingsItem, new SeparatorMenuItem(), quit);
 
         // Radio items: the menu marks the theme in use.
@@ -681,6 +685,16 @@ public final class MainView {
                     stage.getScene() == null ? List.of() : stage.getScene().getStylesheets());
         }
         syncDialog.show();
+    }
+
+    /** Create ticket…: a ticket from the selected group, previewed and edited, then created and linked. */
+    private void openCreateTicket() {
+        dev.tracelens.engine.GroupRow g = model.groups().selectedProperty().get();
+        if (g == null) {
+            return;
+        }
+        var vm = new dev.tracelens.ui.tickets.CreateTicketViewModel(model.library(), model.executor(), g.fingerprint());
+        new dev.tracelens.ui.tickets.CreateTicketDialog(stage, vm, model::reloadDetail).show();
     }
 
     private void openSettings() {

@@ -171,6 +171,20 @@ public final class MainViewModel {
     }
 
     /** File → Export…: the report of the listed or the selected groups. */
+    /** Shows the selected group's detail again (e.g. with a ticket just created from it). */
+    public void reloadDetail() {
+        detail.show(groups.selectedProperty().get(), detailQuery());
+    }
+
+    /** The app's engine, for dialogs that call it in background tasks. */
+    public TracebackLibrary library() {
+        return library;
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
     /** The Live toggle (syslog on the settings' address into the store). */
     public dev.tracelens.ui.live.LiveViewModel live() {
         return live;
