@@ -36,9 +36,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * and live (syslog, Papertrail's API, spooled as archive files) feeding archive files in and {@code common} (small utilities) open to every stage. A package
  * never depends on one to its right. The front-ends and the reports reach the store only through
  * its backend-neutral interface ({@link TracebackIndex}) and its records, never through the
- * Lucene store's classes, and the sync → import wiring is the engine's alone. The ticket index
- * ({@code tickets}) sits beside the store and shares only its analyzer; the tracker clients
- * ({@code trackers}: Jira, GitHub) feed it through the engine and know neither Lucene nor the index.
+ * Lucene store's classes, and the sync → import wiring is the engine's alone.
  */
 class ArchitectureTest {
     private static final String ARCHIVE = "dev.tracelens.archive..";

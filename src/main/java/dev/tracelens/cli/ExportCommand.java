@@ -93,6 +93,10 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Only these groups (fingerprints, comma-separated or repeated).")
     List<String> groups = new ArrayList<>();
 
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Only the N most frequent groups under the filter (default: all of them).")
+    int limit;
+
     @Option(names = "--occurrences", paramLabel = "N",
             description = "Occurrences listed per group, newest first, and so the rows per group of a CSV"
                     + " by occurrence (default: ${DEFAULT-VALUE}; 0 for none).")
@@ -115,6 +119,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (occurrences < 0) {
             throw usage("--occurrences must be 0 or more, not " + occurrences);
         }
+        if (limit < 0) {
+            throw usage("--limit must be 1 or more, not " + limit);
+        }
         if (by == By.group && reportFormat != ReportFormat.CSV) {
             throw usage("--by only applies to --format csv");
         }
@@ -130,7 +137,8 @@ public final class ExportCommand implements Callable<Integer> {
         }
         StoreFilter filter = filters.toFilter().withText(query);
         CsvReportWriter.By csvBy = by == By.group ? CsvReportWriter.By.GROUP : CsvReportWriter.By.OCCURRENCE;
-        ExportRequest request = new ExportRequest(reportFormat, filter, groups, occurrences, title, csvBy);
+        ExportRequest request = new ExportRequest(reportFormat, filter, groups, occurrences, title, csvBy)
+                .withLimit(limit);
         try (TracebackIndex store = Stores.openReadOnly(storeOptions.directory());
              dev.tracelens.tickets.TicketIndex tickets = dev.tracelens.engine.TicketService.openReadOnly(
                      dev.tracelens.engine.TicketService.defaultIndex(storeOptions.directory()))) {

@@ -10,12 +10,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import dev.tracelens.engine.Stores;
+import dev.tracelens.engine.Triage;
+import dev.tracelens.engine.TriageBook;
+import dev.tracelens.engine.TriageFilter;
+
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** {@code tracelens groups}: traceback groups under a filter. */
 @Command(name = "groups", mixinStandardHelpOptions = true,
         description = "Lists traceback groups (by fingerprint) under the filter, most frequent first.")
 public final class GroupsCommand extends StoreCommand {
+
     @Mixin
     FilterOptions filters;
 
@@ -55,17 +66,59 @@ public final class GroupsCommand extends StoreCommand {
     @Option(names = "--limit", paramLabel = "N", description = "Show at most N groups (default: ${DEFAULT-VALUE}).")
     int limit = 50;
 
+    @Option(names = "--status", paramLabel = "STATE", converter = StatusConverter.class,
+            description = "Only groups in this triage state: any (default), open, regressed, resolved, ignored, muted.")
+    TriageFilter status = TriageFilter.ANY;
+
+    static final class StatusConverter implements CommandLine.ITypeConverter<TriageFilter> {
+        @Override
+        public TriageFilter convert(String value) {
+            try {
+                return TriageFilter.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "expected any, open, regressed, resolved, ignored or muted but was '" + value + "'");
+            }
+        }
+    }
+
     @Override
     int execute() {
         GroupSort order = sort.order;
         StoreFilter filter = filters.toFilter().withText(query);
         GroupList groups;
+        Map<String, Triage> book = Stores.triage(storeOptions.directory()).all();
+        Instant now = Instant.now();
+        java.util.function.Function<GroupSummary, TriageBook.Shown> shown =
+                g -> TriageBook.Shown.of(book.get(g.fingerprint()), g.lastSeen(), now);
         try (TracebackIndex store = openForReading()) {
-            groups = store.groups(filter, order, limit);
+            if (status == TriageFilter.ANY) {
+                groups = store.groups(filter, order, limit);
+            } else {
+                GroupList all = store.groups(filter, order, Integer.MAX_VALUE);
+                List<GroupSummary> kept = all.groups().stream().filter(g -> status.accepts(shown.apply(g))).toList();
+                groups = new GroupList(kept.stream().mapToLong(GroupSummary::count).sum(), kept.size(),
+                        kept.subList(0, Math.min(limit, kept.size())));
+            }
         }
         PrintWriter out = out();
         if (json) {
-            out.println(StoreJson.write(groups));
+            if (book.isEmpty()) {
+                out.println(StoreJson.write(groups));
+            } else {
+                Map<String, Object> withStatus = new LinkedHashMap<>();
+                withStatus.put("totalOccurrences", groups.totalOccurrences());
+                withStatus.put("totalGroups", groups.totalGroups());
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (GroupSummary g : groups.groups()) {
+                    Map<String, Object> m = StoreJson.toMap(g);
+                    TriageBook.Shown s = shown.apply(g);
+                    m.put("status", s.regressed() ? "regressed" : s.status().word());
+                    list.add(m);
+                }
+                withStatus.put("groups", list);
+                out.println(StoreJson.write(withStatus));
+            }
             return OK;
         }
         out.println(String.format("%,d occurrences in %,d groups%s", groups.totalOccurrences(), groups.totalGroups(),
@@ -73,12 +126,14 @@ public final class GroupsCommand extends StoreCommand {
         if (groups.groups().isEmpty()) {
             return OK;
         }
-        out.println(String.format("%7s  %-20s  %-20s  %-16s  %-12s  %s", "COUNT", "LAST SEEN", "FIRST SEEN",
-                "FINGERPRINT", "HOSTS", "EXCEPTION"));
+        out.println(String.format("%7s  %-20s  %-20s  %-16s  %-12s  %-9s  %s", "COUNT", "LAST SEEN", "FIRST SEEN",
+                "FINGERPRINT", "HOSTS", "STATUS", "EXCEPTION"));
         for (GroupSummary g : groups.groups()) {
             String hosts = g.hosts().size() == 1 ? g.hosts().getFirst() : g.hosts().size() + " hosts";
-            out.println(String.format("%,7d  %-20s  %-20s  %-16s  %-12s  %s", g.count(), g.lastSeen(), g.firstSeen(),
-                    oneLine(g.fingerprint(), 16), oneLine(hosts, 12),
+            TriageBook.Shown s = shown.apply(g);
+            String state = s.regressed() ? "REGRESSED" : s.status() == Triage.Status.OPEN ? "open" : s.status().word();
+            out.println(String.format("%,7d  %-20s  %-20s  %-16s  %-12s  %-9s  %s", g.count(), g.lastSeen(), g.firstSeen(),
+                    oneLine(g.fingerprint(), 16), oneLine(hosts, 12), state,
                     oneLine(g.exceptionType() + ": " + g.messageSample(), 100)));
         }
         return OK;

@@ -22,8 +22,7 @@ import java.util.function.Function;
                         + " tracebacks (no archive is read again) and to every later import; undo takes the last"
                         + " change back."},
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Add.class, RulesCommand.Remove.class,
-                RulesCommand.Export.class, RulesCommand.Import.class, RulesCommand.Undo.class, RulesCommand.Apply.class,
-                RulesCommand.Why.class})
+                RulesCommand.Export.class, RulesCommand.Import.class, RulesCommand.Undo.class, RulesCommand.Apply.class})
 public final class RulesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -158,53 +157,6 @@ public final class RulesCommand implements Runnable {
         @Override
         int execute() {
             return withRules(true, g -> Optional.of(g.reapply()), "");
-        }
-    }
-
-    @Command(name = "why", mixinStandardHelpOptions = true,
-            description = {"Why a group is one: the parts its fingerprint was made of (type, cause types, own frames"
-                    + " or the masked message, rules applied).",
-                    "With two groups: their parts side by side, '=' where they agree, '≠' where they do not (why"
-                    + " they are not one group)."})
-    static final class Why extends RulesSubcommand {
-        @Parameters(arity = "1..2", paramLabel = "FP", description = "One group, or two to compare.")
-        List<String> groups;
-
-        @Override
-        int execute() {
-            try (TracebackIndex store = openForReading()) {
-                GroupingService g = new GroupingService(store);
-                if (groups.size() == 1) {
-                    Optional<List<String>> parts = g.why(groups.getFirst());
-                    if (parts.isEmpty()) {
-                        err().println("There is no group " + groups.getFirst() + ".");
-                        return FAILED;
-                    }
-                    if (json) {
-                        out().println(StoreJson.write(Map.of("fingerprint", groups.getFirst(), "parts", parts.get())));
-                    } else {
-                        parts.get().forEach(p -> out().println(oneLine(p, 300)));
-                    }
-                    return OK;
-                }
-                Optional<List<GroupingService.PartRow>> rows = g.compare(groups.get(0), groups.get(1));
-                if (rows.isEmpty()) {
-                    err().println("One of the groups does not exist: " + String.join(", ", groups) + ".");
-                    return FAILED;
-                }
-                if (json) {
-                    out().println(StoreJson.write(Map.of("left", groups.get(0), "right", groups.get(1), "rows",
-                            rows.get().stream().map(r -> Map.of("left", r.left(), "right", r.right(), "same", r.same())).toList())));
-                    return OK;
-                }
-                int width = Math.min(70, rows.get().stream().mapToInt(r -> r.left().length()).max().orElse(10));
-                out().printf("  %-" + width + "s   %s%n", groups.get(0), groups.get(1));
-                for (GroupingService.PartRow r : rows.get()) {
-                    out().printf("%s %-" + width + "s   %s%n", r.same() ? "=" : "≠", oneLine(r.left(), width),
-                            oneLine(r.right(), 300));
-                }
-                return OK;
-            }
         }
     }
 

@@ -32,6 +32,12 @@ final class StoreJson {
         }
     }
 
+    /** A record as the JSON object {@link #write} would print, to add fields to (e.g. a group's status). */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, Object> toMap(Object value) {
+        return MAPPER.convertValue(value, java.util.LinkedHashMap.class);
+    }
+
     private interface GroupSummaryShape {
         @JsonFormat(shape = JsonFormat.Shape.STRING)
         long representativeFirstId();

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, ScanCommand.class,
                 ImportCommand.class, GroupsCommand.class, SearchCommand.class, ShowCommand.class,
                 HistoryCommand.class, AnalyzeCommand.class, PruneCommand.class, ArchivesCommand.class,
-                SyncCommand.class, ExportCommand.class, StoreMaintenanceCommand.class,
+                SyncCommand.class, ExportCommand.class, StoreMaintenanceCommand.class, TriageCommand.class,
                 ListenCommand.class, TailCommand.class, TicketsCommand.class, RulesCommand.class})
 public final class TracelensCommand implements Runnable {
 

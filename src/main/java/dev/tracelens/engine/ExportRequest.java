@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param fingerprints empty for every group under {@code filter}
  * @param occurrences  listed per group, newest first
  * @param csvBy        a CSV's rows: one per listed occurrence, or one per group
+ * @param limit        only the most frequent {@code limit} groups; 0 for all
  */
 public record ExportRequest(ReportFormat format, StoreFilter filter, List<String> fingerprints, int occurrences,
-                            String title, CsvReportWriter.By csvBy) {
+                            String title, CsvReportWriter.By csvBy, int limit) {
     public static final String DEFAULT_TITLE = "Tracelens report";
 
     public ExportRequest {
@@ -28,6 +29,20 @@ public record ExportRequest(ReportFormat format, StoreFilter filter, List<String
         }
         title = title == null || title.isBlank() ? DEFAULT_TITLE : title;
         Objects.requireNonNull(csvBy, "csvBy");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
+        }
+    }
+
+    /** Every group under the filter (or the picked ones). */
+    public ExportRequest(ReportFormat format, StoreFilter filter, List<String> fingerprints, int occurrences,
+                         String title, CsvReportWriter.By csvBy) {
+        this(format, filter, fingerprints, occurrences, title, csvBy, 0);
+    }
+
+    /** The same report of only the {@code limit} most frequent groups (0 for all). */
+    public ExportRequest withLimit(int limit) {
+        return new ExportRequest(format, filter, fingerprints, occurrences, title, csvBy, limit);
     }
 
     /**

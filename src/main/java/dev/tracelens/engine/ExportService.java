@@ -67,10 +67,16 @@ public final class ExportService {
         if (filter.hasText()) {
             store.validate(filter.text());
         }
-        StoreReportSource source = new StoreReportSource(store, filter, request.fingerprints(), request.occurrences());
+        StoreReportSource source = new StoreReportSource(store, filter, request.fingerprints(), request.occurrences(),
+                request.limit());
         ReportExporter exporter = new ReportExporter(clock);
-        ReportHeader header = exporter.header(request.title(), StoreReportSource.describe(filter, request.fingerprints()),
-                filter.since(), filter.until(), source.history(!request.fingerprints().isEmpty()));
+        String scope = StoreReportSource.describe(filter, request.fingerprints());
+        if (request.limit() > 0) {
+            scope = ("top " + request.limit() + " groups " + scope).strip();
+        }
+        // With a limit the overview chart sums the reported groups, as for picked ones.
+        ReportHeader header = exporter.header(request.title(), scope, filter.since(), filter.until(),
+                source.history(!request.fingerprints().isEmpty() || request.limit() > 0));
         return new Prepared(exporter, header, watched(withTickets(source.groups()), source.groupCount(), listener));
     }
 

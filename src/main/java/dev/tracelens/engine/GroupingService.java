@@ -76,56 +76,6 @@ public final class GroupingService {
         return index.undoGroupingRules().map(matches -> states(index.groupingRules().rules(), matches));
     }
 
-    /** The parts a group's fingerprint was made of (its latest occurrence's); empty when there is no such group. */
-    public Optional<List<String>> why(String fingerprint) {
-        return index.latest(fingerprint.strip()).map(t -> t.fingerprintParts());
-    }
-
-    /**
-     * Why two groups are not one: their parts side by side, row by row, each marked as shared or
-     * not ({@code rules-from:} keys left out: the rules' own parts say what they did).
-     */
-    public Optional<List<PartRow>> compare(String left, String right) {
-        Optional<List<String>> a = why(left);
-        Optional<List<String>> b = why(right);
-        if (a.isEmpty() || b.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(PartRow.align(a.get(), b.get()));
-    }
-
-    /** One row of a side-by-side comparison: a part of the left group, of the right, or of both ("" where absent). */
-    public record PartRow(String left, String right) {
-        public boolean same() {
-            return left.equals(right);
-        }
-
-        /** Shared parts on one row; the others in their order, each beside a blank (a longest common subsequence). */
-        static List<PartRow> align(List<String> a, List<String> b) {
-            a = a.stream().filter(p -> !p.startsWith("rules-from:")).toList();
-            b = b.stream().filter(p -> !p.startsWith("rules-from:")).toList();
-            int[][] lcs = new int[a.size() + 1][b.size() + 1];
-            for (int i = a.size() - 1; i >= 0; i--) {
-                for (int j = b.size() - 1; j >= 0; j--) {
-                    lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-                }
-            }
-            List<PartRow> rows = new ArrayList<>();
-            int i = 0;
-            int j = 0;
-            while (i < a.size() || j < b.size()) {
-                if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-                    rows.add(new PartRow(a.get(i++), b.get(j++)));
-                } else if (j >= b.size() || (i < a.size() && lcs[i + 1][j] >= lcs[i][j + 1])) {
-                    rows.add(new PartRow(a.get(i++), ""));
-                } else {
-                    rows.add(new PartRow("", b.get(j++)));
-                }
-            }
-            return rows;
-        }
-    }
-
     /** What an import of a rules file added, and the rules after it. */
     public record Imported(List<GroupingRule> added, List<RuleState> rules) {
     }

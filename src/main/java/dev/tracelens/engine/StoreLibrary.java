@@ -45,44 +45,42 @@ public final class StoreLibrary implements TracebackLibrary {
     private final Path ticketDir;
     /** The store's folder (the live spool sits beside it); null when not known. */
     private Path storeDir;
+    private final TriageBook triage;
+    private final Clock clock;
 
+    /** A library whose triage decisions live in memory only. */
     public StoreLibrary(TracebackIndex store) {
         this(store, Clock.systemUTC());
     }
 
-    /** @param clock stamps exported reports ("made at") */
+    /** @param clock stamps exported reports ("made at") and triage decisions */
     public StoreLibrary(TracebackIndex store, Clock clock) {
-        this(store, clock, null);
+        this(store, clock, null, TriageBook.inMemory());
     }
 
-    /** @param ticketDir the ticket index whose matches the groups and details show; null for none */
-    public StoreLibrary(TracebackIndex store, Clock clock, Path ticketDir) {
+    /** With the triage decisions of {@code triage} and no ticket index. */
+    public StoreLibrary(TracebackIndex store, Clock clock, TriageBook triage) {
+        this(store, clock, null, triage);
+    }
+
+    /**
+     * @param ticketDir the ticket index whose matches the groups and details show; null for none
+     * @param triage    where the triage decisions are kept
+     */
+    public StoreLibrary(TracebackIndex store, Clock clock, Path ticketDir, TriageBook triage) {
         this.queries = store;
         this.exports = new ExportService(store, clock);
         this.ticketDir = ticketDir;
+        this.clock = clock;
+        this.triage = triage;
     }
 
-    /** Opens (creating if needed) the store in {@code dir}, for reading and writing, with the ticket index beside it. */
+    /** Opens (creating if needed) the store in {@code dir}, for reading and writing, with the ticket index and the triage decisions beside it. */
     public static StoreLibrary open(Path dir) {
-        StoreLibrary library = new StoreLibrary(Stores.open(dir), Clock.systemUTC(), TicketService.defaultIndex(dir));
+        StoreLibrary library = new StoreLibrary(Stores.open(dir), Clock.systemUTC(), TicketService.defaultIndex(dir),
+                Stores.triage(dir));
         library.storeDir = dir;
         return library;
-    }
-
-    @Override
-    public Optional<TicketService.Draft> ticketDraft(String fingerprint, TicketTarget target) {
-        return TicketService.draft(queries, target.client(), fingerprint, 10);
-    }
-
-    @Override
-    public dev.tracelens.tickets.Ticket createTicket(String fingerprint, TicketTarget target, String title,
-                                                    String description) {
-        if (ticketDir == null) {
-            throw new UnsupportedOperationException("no ticket index beside this store");
-        }
-        try (dev.tracelens.tickets.TicketIndex index = TicketService.open(ticketDir)) {
-            return TicketService.create(index, target.client(), fingerprint, title, description);
-        }
     }
 
     @Override
@@ -120,18 +118,53 @@ public final class StoreLibrary implements TracebackLibrary {
     @Override
     public List<GroupRow> groups(GroupQuery query, int limit) throws InvalidQueryException {
         StoreFilter filter = filter(query);
-        return rows(run(() -> queries.groups(filter, GroupSort.COUNT, limit)), query, filter);
+        if (query.triage() == TriageFilter.ANY) {
+            return rows(run(() -> queries.groups(filter, GroupSort.COUNT, limit)), query, filter);
+        }
+        // The store does not know the decisions: every group under the filter, then those in the state.
+        GroupList all = run(() -> queries.groups(filter, GroupSort.COUNT, ALL_GROUPS));
+        java.util.Map<String, Triage> book = triage.all();
+        Instant now = clock.instant();
+        List<GroupSummary> kept = all.groups().stream()
+                .filter(g -> query.triage().accepts(TriageBook.Shown.of(book.get(g.fingerprint()), g.lastSeen(), now)))
+                .limit(limit).toList();
+        return rows(new GroupList(all.totalOccurrences(), kept.size(), kept), query, filter);
+    }
+
+    @Override
+    public Optional<Triage> triage(String fingerprint) {
+        return triage.get(fingerprint);
+    }
+
+    @Override
+    public Triage setTriage(String fingerprint, Triage.Status status, Instant mutedUntil) {
+        Instant now = clock.instant();
+        Triage t = switch (status) {
+            case OPEN -> Triage.open(fingerprint, now);
+            case IGNORED -> Triage.ignored(fingerprint, now);
+            case MUTED -> Triage.muted(fingerprint, now, mutedUntil);
+            case RESOLVED -> {
+                // Resolved through the newest occurrence stored now: a later one is a regression.
+                GroupList g = queries.groups(StoreFilter.ALL.withFingerprint(fingerprint), GroupSort.COUNT, 1);
+                yield Triage.resolved(fingerprint, now, g.groups().isEmpty() ? now : g.groups().getFirst().lastSeen());
+            }
+        };
+        triage.set(t);
+        return t;
     }
 
     /** The table's rows for these groups, the first {@link #TIMELINE_ROWS} with their timeline. */
     private List<GroupRow> rows(GroupList list, GroupQuery query, StoreFilter filter) {
         List<GroupRow> rows = new ArrayList<>(list.groups().size());
         dev.tracelens.tickets.TicketIndex tickets = hasTickets() ? TicketService.openReadOnly(ticketDir) : null;
+        java.util.Map<String, Triage> book = triage.all();
+        Instant now = clock.instant();
         try {
             for (int i = 0; i < list.groups().size(); i++) {
                 GroupSummary g = list.groups().get(i);
                 List<Long> timeline = i < TIMELINE_ROWS ? timeline(g, filter, query.since(), query.until()) : List.of();
-                rows.add(row(g, timeline, tickets == null ? 0 : ticketCount(tickets, g)));
+                rows.add(row(g, timeline, tickets == null ? 0 : ticketCount(tickets, g))
+                        .withTriage(TriageBook.Shown.of(book.get(g.fingerprint()), g.lastSeen(), now)));
             }
         } finally {
             if (tickets != null) {
@@ -201,7 +234,9 @@ public final class StoreLibrary implements TracebackLibrary {
                         .map(t -> TicketService.matches(index, t, TicketService.MAX_MATCHES)).orElse(List.of());
             }
         }
-        return Optional.of(new GroupDetail(row(g, timeline, tickets.size()), occurrences, points,
+        GroupRow shown = row(g, timeline, tickets.size()).withTriage(TriageBook.Shown.of(triage.all().get(fingerprint),
+                g.lastSeen(), clock.instant()));
+        return Optional.of(new GroupDetail(shown, occurrences, points,
                 Duration.ofMillis(size.millis()), seenBefore, sameTextBefore(g.representativeFirstId(), before), before,
                 tickets));
     }
@@ -246,6 +281,16 @@ public final class StoreLibrary implements TracebackLibrary {
     }
 
     @Override
+    public List<dev.tracelens.store.ArchiveRecord> archives() {
+        return queries.archives();
+    }
+
+    @Override
+    public long removeArchive(String name) {
+        return queries.removeArchive(name);
+    }
+
+    @Override
     public FacetsAndGroups facetsAndGroups(Function<Facets, GroupQuery> queryFor, int limit)
             throws InvalidQueryException {
         GroupList all = queries.groups(StoreFilter.ALL, GroupSort.COUNT, ALL_GROUPS);
@@ -260,7 +305,10 @@ public final class StoreLibrary implements TracebackLibrary {
         return new FacetsAndGroups(facets, query, rows(list, query, StoreFilter.ALL));
     }
 
-    private static Facets facets(GroupList all, List<String> languages) {
+    /** Values of a filter counted one query each; beyond these the list shows values without counts. */
+    static final int COUNTED_VALUES = 300;
+
+    private Facets facets(GroupList all, List<String> languages) {
         TreeSet<String> hosts = new TreeSet<>();
         TreeSet<String> programs = new TreeSet<>();
         TreeSet<String> types = new TreeSet<>();
@@ -275,8 +323,32 @@ public final class StoreLibrary implements TracebackLibrary {
             first = first == null || g.firstSeen().isBefore(first) ? g.firstSeen() : first;
             last = last == null || g.lastSeen().isAfter(last) ? g.lastSeen() : last;
         }
+        java.util.Map<String, Long> typeCounts = new java.util.HashMap<>();
+        for (GroupSummary g : all.groups()) {
+            if (g.exceptionType() != null && !g.exceptionType().isEmpty()) {
+                typeCounts.merge(g.exceptionType(), g.count(), Long::sum);
+            }
+        }
+        java.util.Map<String, java.util.Map<String, Long>> counts = java.util.Map.of(
+                Facets.HOST, counted(hosts, h -> StoreFilter.ALL.withHosts(List.of(h))),
+                Facets.PROGRAM, counted(programs, p -> StoreFilter.ALL.withPrograms(List.of(p))),
+                Facets.TYPE, typeCounts,
+                Facets.LANGUAGE, counted(languages, l -> StoreFilter.ALL.withLanguages(List.of(l))));
         return new Facets(List.copyOf(hosts), List.copyOf(programs), List.copyOf(types), first, last,
-                all.totalOccurrences(), languages);
+                all.totalOccurrences(), languages, counts);
+    }
+
+    /** Stored tracebacks per value, for the first {@link #COUNTED_VALUES} values. */
+    private java.util.Map<String, Long> counted(java.util.Collection<String> values,
+                                                Function<String, StoreFilter> filterFor) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (String v : values) {
+            if (out.size() >= COUNTED_VALUES) {
+                break;
+            }
+            out.put(v, queries.count(filterFor.apply(v)));
+        }
+        return out;
     }
 
     @Override

@@ -29,6 +29,11 @@ public final class Stores {
         return LuceneTracebackIndex.openReadOnly(dir);
     }
 
+    /** The triage decisions kept in the store folder {@code dir} ({@value FileTriageBook#FILE_NAME}). */
+    public static TriageBook triage(Path dir) {
+        return new FileTriageBook(dir);
+    }
+
     /** Reads every file of the store in {@code dir} back and says what is damaged ({@code store check}). */
     public static dev.tracelens.store.StoreHealth check(Path dir) {
         return dev.tracelens.store.StoreMaintenance.check(dir);
@@ -47,6 +52,18 @@ public final class Stores {
     public static dev.tracelens.store.RebuildResult rebuild(Path dir, java.util.List<Path> moreArchives, int contextRows,
                                                             dev.tracelens.traceback.TraceOptions tracing,
                                                             dev.tracelens.store.ImportListener listener) {
-        return dev.tracelens.store.StoreMaintenance.rebuild(dir, moreArchives, contextRows, tracing, listener);
+        dev.tracelens.store.RebuildResult r = dev.tracelens.store.StoreMaintenance.rebuild(dir, moreArchives, contextRows,
+                tracing, listener);
+        // The triage decisions are not in the index: they move to the rebuilt store with it.
+        Path old = r.oldStore().resolve(FileTriageBook.FILE_NAME);
+        try {
+            if (java.nio.file.Files.exists(old) && !java.nio.file.Files.exists(dir.resolve(FileTriageBook.FILE_NAME))) {
+                java.nio.file.Files.copy(old, dir.resolve(FileTriageBook.FILE_NAME));
+            }
+        } catch (java.io.IOException e) {
+            throw new dev.tracelens.store.StoreException("The triage decisions could not be copied from " + old
+                    + " to the rebuilt store: " + e.getMessage(), e);
+        }
+        return r;
     }
 }

@@ -52,24 +52,36 @@ public interface TracebackLibrary extends AutoCloseable {
         return Optional.empty();
     }
 
-    /**
-     * The ticket to create from a group (title and the group's Markdown report), for the user to
-     * edit; empty when the store has no such group.
-     */
-    default Optional<TicketService.Draft> ticketDraft(String fingerprint, TicketTarget target) {
-        return Optional.empty();
-    }
-
-    /** Creates the ticket at {@code target} and links it to the group at once. */
-    default dev.tracelens.tickets.Ticket createTicket(String fingerprint, TicketTarget target, String title,
-                                                     String description) {
-        throw new UnsupportedOperationException("this library cannot create tickets");
-    }
-
     /** One stored traceback with its context. */
     Optional<Traceback> occurrence(long id);
 
     Facets facets();
+
+    /** The triage decision about a group; empty when none was made. */
+    default Optional<Triage> triage(String fingerprint) {
+        return Optional.empty();
+    }
+
+    /**
+     * Records a decision about a group: resolved (through its newest occurrence stored now, so a
+     * later one flags a regression), ignored, muted until {@code mutedUntil}, or open again.
+     */
+    default Triage setTriage(String fingerprint, Triage.Status status, java.time.Instant mutedUntil) {
+        throw new UnsupportedOperationException("this library keeps no triage");
+    }
+
+    /** The imported archives in name (= time) order, with the tracebacks each holds now. */
+    default List<dev.tracelens.store.ArchiveRecord> archives() {
+        return List.of();
+    }
+
+    /**
+     * Forgets one imported archive: its tracebacks and its registry record (importing it again
+     * brings them back). Returns how many tracebacks went, or -1 when it is not registered.
+     */
+    default long removeArchive(String name) {
+        throw new UnsupportedOperationException("this library cannot remove an archive");
+    }
 
     /**
      * Stored words of the traceback text that differ from {@code word} only in letter case (the

@@ -30,6 +30,8 @@ public final class HtmlReportWriter extends OrderedReportWriter {
     static final int TITLE_CHARS = 200;
     static final int CELL_CHARS = 160;
     static final int HOSTS_SHOWN = 5;
+    /** Groups whose context rows show open; those of the others fold under their summary line. */
+    static final int OPEN_CONTEXTS = 3;
     private static final String CSS = loadCss();
 
     private final Writer out;
@@ -96,17 +98,22 @@ public final class HtmlReportWriter extends OrderedReportWriter {
                 + Html.escape(String.join(", ", cleaned(group.programs()))) + "</span> <span><b>Fingerprint</b> "
                 + "<span class=\"fp\">" + Html.text(group.fingerprint()) + "</span></span></p>\n");
         if (!group.history().buckets().isEmpty()) {
-            w.write(new SvgChart(360, 36, false).render(group.history(), "chart-" + anchor, "Occurrences of this group"));
+            w.write(new SvgChart(560, 96, true).render(group.history(), "chart-" + anchor, "Occurrences of this group"));
             w.write('\n');
         }
         w.write("<div class=\"trace\">\n");
         if (!rep.context().isEmpty()) {
-            w.write("<div class=\"context\" title=\"Rows the same host and program logged just before\">\n");
+            // Collapsible: a long report reads as tracebacks; the first groups' context is open.
+            long same = rep.context().stream().filter(ContextLine::sameProcess).count();
+            w.write("<details class=\"context\"" + (rank <= OPEN_CONTEXTS ? " open=\"open\"" : "")
+                    + " title=\"Rows the same host and program logged just before\">\n<summary>Context: "
+                    + rep.context().size() + (rep.context().size() == 1 ? " row" : " rows") + " logged before it"
+                    + (same > 0 ? " (" + same + " of the same process)" : "") + "</summary>\n");
             for (ContextLine line : rep.context()) {
                 w.write("<div class=\"ctx" + (line.sameProcess() ? " same" : "") + "\"><span class=\"t\">"
                         + ReportTimes.time(line.timestamp()) + "</span>  " + Html.block(line.message()) + "</div>\n");
             }
-            w.write("</div>\n");
+            w.write("</details>\n");
         }
         w.write("<pre class=\"tb\">");
         List<Traceback.TextLine> lines = rep.lines();

@@ -45,14 +45,28 @@ public final class StoreReportSource {
      * @throws StoreException when a requested fingerprint has no occurrence under the filter
      */
     public StoreReportSource(TracebackIndex queries, StoreFilter filter, List<String> fingerprints, int occurrences) {
+        this(queries, filter, fingerprints, occurrences, 0);
+    }
+
+    /**
+     * As above, reporting only the {@code limit} most frequent groups (0 for all of them): {@code
+     * export --limit 10}, the top ten.
+     */
+    public StoreReportSource(TracebackIndex queries, StoreFilter filter, List<String> fingerprints, int occurrences,
+                             int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
+        }
         if (occurrences < 0) {
             throw new IllegalArgumentException("occurrences must be 0 or more, not " + occurrences);
         }
         this.queries = queries;
         this.filter = filter;
         this.occurrences = occurrences;
-        this.summaries = fingerprints.isEmpty() ? queries.groups(filter, GroupSort.COUNT, Integer.MAX_VALUE).groups()
+        List<GroupSummary> chosen = fingerprints.isEmpty()
+                ? queries.groups(filter, GroupSort.COUNT, limit == 0 ? Integer.MAX_VALUE : limit).groups()
                 : picked(queries, filter, fingerprints);
+        this.summaries = limit > 0 && chosen.size() > limit ? chosen.subList(0, limit) : chosen;
         this.bucket = bucketFor(filter, summaries);
     }
 

@@ -13,6 +13,8 @@ import java.util.Locale;
  */
 final class SvgChart {
     static final int MAX_BARS = 120;
+    /** Time labels under a chart with axes; more would overlap on a narrow one. */
+    static final int X_TICKS = 5;
 
     private final int width;
     private final int height;
@@ -31,23 +33,19 @@ final class SvgChart {
         long max = bins.stream().mapToLong(TimeBins.Bin::count).max().orElse(0);
         Duration barWidth = TimeBins.width(bins);
         int left = axes ? 44 : 0;
-        int bottom = axes ? 18 : 0;
-        int top = axes ? 6 : 0;
-        int plotW = width - left - (axes ? 6 : 0);
-        int plotH = height - bottom - top;
+        int bottom = axes ? 20 : 0;
+        int topPad = axes ? 8 : 0;
+        int plotW = width - left - (axes ? 10 : 0);
+        int plotH = height - bottom - topPad;
         StringBuilder svg = new StringBuilder(1024);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" role=\"img\" aria-labelledby=\"").append(id).append("\">");
         svg.append("<title id=\"").append(id).append("\">").append(Html.text(describe(history, bins, max, what)))
                 .append("</title>");
+        long top = axes ? niceCeiling(max) : max;
         if (axes) {
-            svg.append("<line class=\"axis\" x1=\"").append(left).append("\" y1=\"").append(top + plotH)
-                    .append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(top + plotH).append("\"/>");
-            svg.append("<text class=\"label\" x=\"").append(left - 4).append("\" y=\"").append(top + 9)
-                    .append("\" text-anchor=\"end\">").append(max).append("</text>");
-            svg.append("<text class=\"label\" x=\"").append(left - 4).append("\" y=\"").append(top + plotH)
-                    .append("\" text-anchor=\"end\">0</text>");
+            yAxis(svg, left, topPad, plotW, plotH, top);
         }
         if (!bins.isEmpty() && max > 0) {
             double barW = (double) plotW / bins.size();
@@ -61,8 +59,8 @@ final class SvgChart {
                             .append(Html.escape(ReportTimes.bucket(b.end(), barWidth))).append("</title>");
                     for (double dx : new double[] {-2, 2}) {
                         svg.append("<line x1=\"").append(num(x + barW / 2 + dx - 2)).append("\" y1=\"")
-                                .append(top + plotH).append("\" x2=\"").append(num(x + barW / 2 + dx + 2))
-                                .append("\" y2=\"").append(num(top + plotH - Math.min(8, plotH))).append("\"/>");
+                                .append(topPad + plotH).append("\" x2=\"").append(num(x + barW / 2 + dx + 2))
+                                .append("\" y2=\"").append(num(topPad + plotH - Math.min(8, plotH))).append("\"/>");
                     }
                     svg.append("</g>");
                     continue;
@@ -70,26 +68,91 @@ final class SvgChart {
                 if (b.count() == 0) {
                     continue;
                 }
-                double h = Math.max(1, plotH * (double) b.count() / max);
+                double h = Math.max(1, plotH * (double) b.count() / (axes ? top : max));
                 svg.append("<rect class=\"bar\" x=\"").append(num(x)).append("\" y=\"")
-                        .append(num(top + plotH - h)).append("\" width=\"").append(num(Math.max(0.5, barW - gap)))
+                        .append(num(topPad + plotH - h)).append("\" width=\"").append(num(Math.max(0.5, barW - gap)))
                         .append("\" height=\"").append(num(h)).append("\"><title>")
                         .append(Html.escape(ReportTimes.bucket(b.start(), barWidth))).append(": ").append(b.count())
                         .append("</title></rect>");
             }
             if (axes) {
-                svg.append("<text class=\"label\" x=\"").append(left).append("\" y=\"").append(height - 4)
-                        .append("\" text-anchor=\"start\">")
-                        .append(Html.escape(ReportTimes.bucket(bins.getFirst().start(), barWidth))).append("</text>");
-                svg.append("<text class=\"label\" x=\"").append(left + plotW).append("\" y=\"").append(height - 4)
-                        .append("\" text-anchor=\"end\">")
-                        .append(Html.escape(ReportTimes.bucket(lastBar(bins).start(), barWidth))).append("</text>");
+                xAxis(svg, bins, barW, barWidth, left, topPad + plotH, plotW);
             }
         } else if (axes) {
             svg.append("<text class=\"label\" x=\"").append(left + plotW / 2).append("\" y=\"")
-                    .append(top + plotH / 2).append("\" text-anchor=\"middle\">no occurrences</text>");
+                    .append(topPad + plotH / 2).append("\" text-anchor=\"middle\">no occurrences</text>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** The axis line, tick marks with their counts (0, the middle, the top) and light grid lines. */
+    private static void yAxis(StringBuilder svg, int left, int topPad, int plotW, int plotH, long top) {
+        svg.append("<g class=\"y-axis\">");
+        svg.append("<line class=\"axis\" x1=\"").append(left).append("\" y1=\"").append(topPad)
+                .append("\" x2=\"").append(left).append("\" y2=\"").append(topPad + plotH).append("\"/>");
+        svg.append("<line class=\"axis\" x1=\"").append(left).append("\" y1=\"").append(topPad + plotH)
+                .append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(topPad + plotH).append("\"/>");
+        long[] ticks = top == 0 ? new long[] {0} : top % 2 == 0 ? new long[] {0, top / 2, top} : new long[] {0, top};
+        for (long t : ticks) {
+            double y = topPad + plotH - (top == 0 ? 0 : plotH * (double) t / top);
+            if (t > 0) {
+                svg.append("<line class=\"grid\" x1=\"").append(left).append("\" y1=\"").append(num(y))
+                        .append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(num(y)).append("\"/>");
+            }
+            svg.append("<line class=\"tick\" x1=\"").append(left - 3).append("\" y1=\"").append(num(y))
+                    .append("\" x2=\"").append(left).append("\" y2=\"").append(num(y)).append("\"/>");
+            svg.append("<text class=\"label\" x=\"").append(left - 5).append("\" y=\"").append(num(y + 3.5))
+                    .append("\" text-anchor=\"end\">").append(String.format(Locale.ROOT, "%,d", t)).append("</text>");
+        }
+        svg.append("</g>");
+    }
+
+    /**
+     * Tick marks under at most {@link #X_TICKS} bars spread over the chart (never on a break),
+     * each labelled with its bar's start (UTC), the first aligned left and the last right.
+     */
+    private static void xAxis(StringBuilder svg, List<TimeBins.Bin> bins, double barW, Duration barWidth, int left,
+                              int baseline, int plotW) {
+        svg.append("<g class=\"x-axis\">");
+        int n = bins.size();
+        int ticks = Math.min(Math.min(X_TICKS, Math.max(2, plotW / 130)), n);
+        int lastShown = -1;
+        for (int k = 0; k < ticks; k++) {
+            int i = ticks == 1 ? 0 : (int) Math.round(k * (n - 1) / (double) (ticks - 1));
+            while (i < n - 1 && bins.get(i).gap()) {
+                i++;
+            }
+            if (i <= lastShown || bins.get(i).gap()) {
+                continue;
+            }
+            lastShown = i;
+            double x = left + i * barW + barW / 2;
+            String anchor = k == 0 ? "start" : k == ticks - 1 ? "end" : "middle";
+            double labelX = k == 0 ? left + i * barW : k == ticks - 1 ? left + (i + 1) * barW : x;
+            svg.append("<line class=\"tick\" x1=\"").append(num(x)).append("\" y1=\"").append(baseline)
+                    .append("\" x2=\"").append(num(x)).append("\" y2=\"").append(baseline + 3).append("\"/>");
+            svg.append("<text class=\"label\" x=\"").append(num(labelX)).append("\" y=\"").append(baseline + 14)
+                    .append("\" text-anchor=\"").append(anchor).append("\">")
+                    .append(Html.escape(ReportTimes.bucket(bins.get(i).start(), barWidth))).append("</text>");
+        }
+        svg.append("</g>");
+    }
+
+    /** The smallest of 1, 2, 5 × 10^k at or above {@code max}: a top tick people read at a glance. */
+    static long niceCeiling(long max) {
+        if (max <= 0) {
+            return 0;
+        }
+        long scale = 1;
+        while (scale * 10 <= max) {
+            scale *= 10;
+        }
+        for (long m : new long[] {1, 2, 5, 10}) {
+            if (m * scale >= max) {
+                return m * scale;
+            }
+        }
+        return 10 * scale;
     }
 
     private static TimeBins.Bin lastBar(List<TimeBins.Bin> bins) {

@@ -189,6 +189,16 @@ public final class LuceneTracebackIndex implements TracebackIndex {
     }
 
     @Override
+    public long count(StoreFilter filter) {
+        return queries.count(filter);
+    }
+
+    @Override
+    public long removeArchive(String name) {
+        return new StoreRetention(store).removeArchive(name);
+    }
+
+    @Override
     public List<ArchiveRecord> archives() {
         return new ArchiveRegistry(store).list();
     }

@@ -59,6 +59,12 @@ public final class StoreQueries {
         queries.parse(text);
     }
 
+    /** How many occurrences the filter matches. */
+    public long count(StoreFilter filter) {
+        Query query = queries.build(filter);
+        return store.search(searcher -> (long) searcher.count(query));
+    }
+
     /** Occurrences under the filter: best match first with a text query, otherwise newest first. */
     public SearchResult search(StoreFilter filter, int limit) {
         Query query = queries.build(filter);

@@ -41,6 +41,39 @@ public final class StoreRetention {
         return delete(new MatchAllDocsQuery(), StoreQueryBuilder.tracebacks());
     }
 
+    /**
+     * Forgets one imported archive: deletes the tracebacks whose header row is in it and its
+     * registry record, so the store is as if it had never been imported (importing it again
+     * brings its tracebacks back). Returns how many tracebacks were deleted, or -1 when no
+     * archive of that name is registered.
+     */
+    public long removeArchive(String name) {
+        Query record = new org.apache.lucene.search.TermQuery(ArchiveRegistry.key(name));
+        Query itsTracebacks = new BooleanQuery.Builder()
+                .add(StoreQueryBuilder.tracebacks(), BooleanClause.Occur.FILTER)
+                .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(StoreSchema.ARCHIVE, name)),
+                        BooleanClause.Occur.FILTER)
+                .build();
+        synchronized (store.writeLock()) {
+            try {
+                if (store.search(s -> s.count(record)) == 0) {
+                    return -1;
+                }
+                long count = store.search(s -> (long) s.count(itsTracebacks));
+                IndexWriter writer = store.writer();
+                writer.deleteDocuments(itsTracebacks, record);
+                store.commit();
+                writer.forceMergeDeletes(true);
+                store.commit();
+                return count;
+            } catch (IOException e) {
+                store.rollbackToLastCommit();
+                throw new StoreException("Removing the archive " + name + " from the store at " + store.path()
+                        + " failed: " + TracebackStore.describe(e), e);
+            }
+        }
+    }
+
     /** Deletes what {@code what} matches, reclaiming space; returns how many {@code counted} it deleted. */
     private long delete(Query what, Query counted) {
         Query old = new BooleanQuery.Builder()

@@ -33,6 +33,11 @@ public interface TracebackIndex extends AutoCloseable {
     /** Occurrences under the filter, best matches first (newest first without a text query). */
     SearchResult search(StoreFilter filter, int limit);
 
+    /** How many occurrences the filter matches (what {@code search(filter, 0).total()} says, without loading any). */
+    default long count(StoreFilter filter) {
+        return search(filter, 0).total();
+    }
+
     /** Groups (by fingerprint) under the filter, in the given order, at most {@code limit}. */
     GroupList groups(StoreFilter filter, GroupSort sort, int limit);
 
@@ -150,6 +155,15 @@ public interface TracebackIndex extends AutoCloseable {
 
     /** Deletes every occurrence and forgets the imported archives; returns how many occurrences. */
     long clear();
+
+    /**
+     * Forgets one imported archive (by file name, as {@link #archives()} lists it): deletes the
+     * tracebacks whose header row is in it and its registry record, so importing it again brings
+     * them back. Returns how many tracebacks were deleted, or -1 when no such archive is registered.
+     */
+    default long removeArchive(String name) {
+        throw new UnsupportedOperationException("this store cannot remove an archive");
+    }
 
     /** The imported archives in name (= time) order, with the tracebacks each holds now. */
     List<ArchiveRecord> archives();

@@ -8,21 +8,16 @@ import dev.tracelens.ui.export.ExportStatusView;
 import dev.tracelens.ui.export.ExportViewModel;
 import dev.tracelens.ui.groups.GroupsView;
 import dev.tracelens.ui.groups.GroupsViewModel;
-import dev.tracelens.ui.groups.TimeRange;
 import dev.tracelens.ui.imports.ImportStatusView;
 import dev.tracelens.ui.imports.ProblemsView;
 import dev.tracelens.ui.settings.Settings;
 import dev.tracelens.ui.settings.SettingsDialog;
 import dev.tracelens.ui.settings.Theme;
-import javafx.beans.property.StringProperty;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -199,10 +194,9 @@ public final class MainView {
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> export());
         export.disableProperty().bind(exportRunning());
-        MenuItem createTicket = new MenuItem("Create ticket…", Icons.of(Feather.FILE_TEXT));
-        createTicket.setId("menu-create-ticket");
-        createTicket.disableProperty().bind(model.groups().selectedProperty().isNull());
-        createTicket.setOnAction(e -> openCreateTicket());
+        MenuItem archives = new MenuItem("Imported archives…", Icons.of(Feather.ARCHIVE));
+        archives.setId("menu-archives");
+        archives.setOnAction(e -> openArchives());
         MenuItem removeSamples = new MenuItem("Remove sample data");
         removeSamples.setOnAction(e -> model.removeSampleData());
         removeSamples.disableProperty().bind(model.sampleBannerProperty().not());
@@ -216,8 +210,8 @@ public final class MainView {
         quit.setOnAction(e -> stage.close());
         updateRecent(model.settingsProperty().get());
         model.settingsProperty().addListener((o, a, s) -> updateRecent(s));
-        Menu file = new Menu("File", null, openFiles, openAs, openFolder, recent, new SeparatorMenuItem(), export, createTicket, sync,
-                removeSamples, new SeparatorMenuItem(), settingsItem, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, openFiles, openAs, openFolder, recent, new SeparatorMenuItem(), export, sync,
+                archives, removeSamples, new SeparatorMenuItem(), settingsItem, new SeparatorMenuItem(), quit);
 
         // Radio items: the menu marks the theme in use.
         javafx.scene.control.ToggleGroup themes = new javafx.scene.control.ToggleGroup();
@@ -318,20 +312,10 @@ public final class MainView {
         help.setOnAction(e -> searchHelp.showFields(search));
         help.setMinWidth(Region.USE_PREF_SIZE);
 
-        ComboBox<TimeRange> range = new ComboBox<>();
-        range.setId("time-range");
-        range.getItems().setAll(TimeRange.values());
-        range.valueProperty().bindBidirectional(g.timeRangeProperty());
-        range.setTooltip(new Tooltip("Time range, counted back from the newest stored traceback"));
-        range.setPrefWidth(140);
-        range.setMinWidth(118);
-
-        HBox bar = new HBox(8, openFiles, openFolder, export, separator(), search, help, range,
-                filter("All hosts", g.hosts(), g.hostProperty(), "host-filter"),
-                filter("All programs", g.programs(), g.programProperty(), "program-filter"),
-                filter("All types", g.types(), g.typeProperty(), "type-filter"),
-                filter("All languages", g.languages(), g.languageProperty(), "language-filter"),
-                noTicketFilter(g));
+        List<Node> tools = new ArrayList<>(List.of(openFiles, openFolder, export, separator(), search, help));
+        tools.addAll(new dev.tracelens.ui.groups.FilterBar(g).nodes());
+        tools.add(noTicketFilter(g));
+        HBox bar = new HBox(8, tools.toArray(Node[]::new));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-toolbar");
         bar.setMinWidth(0);
@@ -387,37 +371,6 @@ public final class MainView {
         Region r = new Region();
         r.setPrefWidth(8);
         return r;
-    }
-
-    /** A filter box offering "any" plus the stored values; keeps the choice while values update. */
-    private static ComboBox<String> filter(String any, ObservableList<String> values, StringProperty target, String id) {
-        ComboBox<String> box = new ComboBox<>();
-        box.setId(id);
-        box.setPrefWidth(160);
-        box.setMinWidth(118);
-        box.setMaxWidth(240);
-        box.setTooltip(new Tooltip(any.replace("All ", "Only the groups of one ").replaceFirst("s$", "")));
-        box.getItems().add(any);
-        box.setValue(any);
-        boolean[] updating = {false};
-        values.addListener((ListChangeListener<String>) c -> {
-            String keep = box.getValue();
-            updating[0] = true; // replacing the items clears the value for a moment: not a user's choice
-            try {
-                box.getItems().setAll(any);
-                box.getItems().addAll(values);
-                box.setValue(values.contains(keep) ? keep : any);
-            } finally {
-                updating[0] = false;
-            }
-            target.set(box.getValue() == null || box.getValue().equals(any) ? "" : box.getValue());
-        });
-        box.valueProperty().addListener((o, a, b) -> {
-            if (!updating[0]) {
-                target.set(b == null || b.equals(any) ? "" : b);
-            }
-        });
-        return box;
     }
 
     /** Why the search did not run, and the query with a caret under the column where it goes wrong. */
@@ -687,14 +640,15 @@ public final class MainView {
         syncDialog.show();
     }
 
-    /** Create ticket…: a ticket from the selected group, previewed and edited, then created and linked. */
-    private void openCreateTicket() {
-        dev.tracelens.engine.GroupRow g = model.groups().selectedProperty().get();
-        if (g == null) {
-            return;
+    private dev.tracelens.ui.archives.ArchivesWindow archivesWindow;
+
+    /** File → Imported archives…: one window, listed afresh each time it is shown. */
+    void openArchives() {
+        if (archivesWindow == null) {
+            archivesWindow = new dev.tracelens.ui.archives.ArchivesWindow(stage, model.archives(),
+                    stage.getScene() == null ? List.of() : stage.getScene().getStylesheets());
         }
-        var vm = new dev.tracelens.ui.tickets.CreateTicketViewModel(model.library(), model.executor(), g.fingerprint());
-        new dev.tracelens.ui.tickets.CreateTicketDialog(stage, vm, model::reloadDetail).show();
+        archivesWindow.show();
     }
 
     private void openSettings() {

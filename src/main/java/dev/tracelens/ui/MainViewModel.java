@@ -61,6 +61,7 @@ public final class MainViewModel {
     private final ExportViewModel export;
     private final dev.tracelens.ui.live.LiveViewModel live;
     private SyncViewModel sync;
+    private dev.tracelens.ui.archives.ArchivesViewModel archives;
     private final ReadOnlyObjectWrapper<Settings> settings;
     private final ReadOnlyBooleanWrapper sampleBanner = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -126,6 +127,14 @@ public final class MainViewModel {
         return imports;
     }
 
+    /** File → Imported archives…: made on first use; a removal reloads the groups. */
+    public dev.tracelens.ui.archives.ArchivesViewModel archives() {
+        if (archives == null) {
+            archives = new dev.tracelens.ui.archives.ArchivesViewModel(library, executor, groups::reload);
+        }
+        return archives;
+    }
+
     /**
      * File → Sync from S3…: made on first use (it reads {@code sync.json}, shared with {@code
      * tracelens sync}, beside {@code ui.json}); synced archives go to the import queue.
@@ -171,20 +180,6 @@ public final class MainViewModel {
     }
 
     /** File → Export…: the report of the listed or the selected groups. */
-    /** Shows the selected group's detail again (e.g. with a ticket just created from it). */
-    public void reloadDetail() {
-        detail.show(groups.selectedProperty().get(), detailQuery());
-    }
-
-    /** The app's engine, for dialogs that call it in background tasks. */
-    public TracebackLibrary library() {
-        return library;
-    }
-
-    public TaskExecutor executor() {
-        return executor;
-    }
-
     /** The Live toggle (syslog on the settings' address into the store). */
     public dev.tracelens.ui.live.LiveViewModel live() {
         return live;

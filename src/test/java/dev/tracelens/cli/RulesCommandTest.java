@@ -25,14 +25,6 @@ class RulesCommandTest {
         String b = groups.get(1).get("fingerprint").asText();
         int before = groups.size();
 
-        CliRun why = CliRun.of("rules", "why", a, "--store", store);
-        assertEquals(0, why.exitCode(), why.err());
-        assertTrue(why.out().startsWith("type:"), why.out());
-        CliRun compare = CliRun.of("rules", "why", a, b, "--store", store);
-        assertEquals(0, compare.exitCode(), compare.err());
-        assertTrue(compare.out().lines().skip(1).anyMatch(l -> l.startsWith("≠ ")), compare.out());
-        assertEquals(1, CliRun.of("rules", "why", "ffffffffffffffff", "--store", store).exitCode());
-
         CliRun added = CliRun.of("rules", "add", "merge", a, b, "--store", store);
         assertEquals(0, added.exitCode(), added.err());
         assertTrue(added.out().contains("r1    merge " + b + " into " + a), added.out());

@@ -148,18 +148,6 @@ class GroupingRulesTest {
     }
 
     @Test
-    void partsOfTwoGroupsAreAlignedSharedOnOneRow() {
-        List<GroupingService.PartRow> rows = GroupingService.PartRow.align(
-                List.of("type:KeyError", "frame:billing/api/views.py:get", "frame:billing/models.py:load"),
-                List.of("type:KeyError", "frame:shop/api/views.py:get", "frame:billing/models.py:load", "rules-from:ab"));
-        assertEquals(List.of(
-                new GroupingService.PartRow("type:KeyError", "type:KeyError"),
-                new GroupingService.PartRow("frame:billing/api/views.py:get", ""),
-                new GroupingService.PartRow("", "frame:shop/api/views.py:get"),
-                new GroupingService.PartRow("frame:billing/models.py:load", "frame:billing/models.py:load")), rows);
-    }
-
-    @Test
     void badRulesAreRefusedWithTheirReason() throws Exception {
         Path file = tmp.resolve("bad.json");
         Files.writeString(file, "{\"rules\":[{\"id\":\"r1\",\"action\":\"split\",\"group\":\"ab\",\"by\":\"frame\",\"pattern\":\"(\"}]}");

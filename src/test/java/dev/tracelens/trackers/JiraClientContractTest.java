@@ -217,19 +217,4 @@ class JiraClientContractTest {
         assertTrue(posted.contains("\"project\":{\"key\":\"SHOP\"}"), posted);
         assertTrue(posted.contains("\"issuetype\":{\"name\":\"Bug\"}"), posted);
     }
-
-    @Test
-    void serverCreatePostsWikiMarkupAsItIs() {
-        server.answer(r -> r.method().equals("POST")
-                ? TrackerServer.Answer.status(201, "{\"id\":\"2\",\"key\":\"SHOP-11\",\"self\":\"x\"}")
-                : TrackerServer.Answer.json(issue("SHOP-11", "t", "Open", "2026-11-05T10:00:00.000+0000", "{noformat}x{noformat}").toString()));
-        JiraClient jira = client(JiraClient.Api.SERVER, Credentials.NONE);
-        assertTrue(jira.wikiMarkup());
-        Ticket t = jira.create("t", "{noformat}\nKeyError\n{noformat}");
-        assertEquals("SHOP-11", t.key());
-        assertEquals("/rest/api/2/issue", server.requests().getFirst().uri().getPath());
-        assertTrue(server.requests().getFirst().body().contains("\"description\":\"{noformat}\\nKeyError\\n{noformat}\""),
-                server.requests().getFirst().body());
-        assertEquals("/rest/api/2/issue/SHOP-11", server.requests().get(1).uri().getPath());
-    }
 }

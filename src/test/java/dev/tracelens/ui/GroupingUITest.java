@@ -119,21 +119,6 @@ class GroupingUITest {
         robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(rowOf(robot, keyErrors.get(1)))
                 .release(javafx.scene.input.KeyCode.CONTROL);
         waitUntil("two selected", () -> table.getSelectionModel().getSelectedItems().size() == 2);
-        // Why are they two? The frames differ (billing/api vs shop/api), the type is shared.
-        openMenu(robot, table, rowOf(robot, keyErrors.get(1)));
-        robot.clickOn("Why not one group?");
-        waitUntil("the comparison shows", () -> robot.lookup("#grouping-diff").tryQuery().isPresent());
-        javafx.scene.layout.GridPane diff = robot.lookup("#grouping-diff").queryAs(javafx.scene.layout.GridPane.class);
-        List<String> differing = diff.getChildren().stream().filter(n -> n.getStyleClass().contains("part-differs"))
-                .map(n -> ((Label) n).getText()).toList();
-        List<String> shared = diff.getChildren().stream().filter(n -> n.getStyleClass().contains("part-same"))
-                .map(n -> ((Label) n).getText()).toList();
-        assertEquals(List.of("Type: KeyError", "Type: KeyError"), shared);
-        assertTrue(differing.contains("Frames: billing/api/views.py:get") && differing.contains("Frames: shop/api/views.py:get"),
-                differing.toString());
-        robot.interact(() -> ((javafx.stage.Stage) diff.getScene().getWindow()).close());
-        waitUntil("two still selected", () -> table.getSelectionModel().getSelectedItems().size() == 2);
-
         openMenu(robot, table, rowOf(robot, keyErrors.get(1)));
         robot.clickOn("Merge selected groups");
         waitUntil(() -> "2 groups after the merge, not " + table.getItems(), () -> table.getItems().size() == 2);

@@ -3,7 +3,9 @@ package dev.tracelens.ui;
 import dev.tracelens.engine.GroupRow;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -114,17 +116,21 @@ class LanguagesUITest {
         // By the default rules both Java traces are own code all through: the frame that differs splits them.
         importAndWait(robot, archive(tmp.resolve("a"), "07"), 3);
 
-        @SuppressWarnings("unchecked")
-        ComboBox<String> languages = robot.lookup("#language-filter").queryAs(ComboBox.class);
-        waitUntil("the filter offers the stored languages", () -> languages.getItems().equals(List.of("All languages", "java", "python")));
-        robot.interact(() -> languages.setValue("java"));
+        MenuButton languages = robot.lookup("#language-filter").queryAs(MenuButton.class);
+        waitUntil("the filter offers the stored languages", () -> offered(languages).equals(List.of("java", "python")));
+        robot.interact(() -> box(languages, "java").fire());
         waitUntil("only the Java groups", () -> table.getItems().size() == 2
                 && table.getItems().stream().allMatch(g -> g.exceptionType().equals("java.lang.IllegalStateException")));
-        robot.interact(() -> languages.setValue("python"));
+        robot.interact(() -> box(languages, "java").fire());
+        robot.interact(() -> box(languages, "python").fire());
         waitUntil("only the Python group", () -> table.getItems().size() == 1
                 && table.getItems().getFirst().exceptionType().equals("ZeroDivisionError"));
-        robot.interact(() -> languages.setValue("All languages"));
-        waitUntil("all groups again", () -> table.getItems().size() == 3);
+        robot.interact(() -> box(languages, "java").fire());
+        waitUntil("both languages chosen: all groups", () -> table.getItems().size() == 3);
+        robot.interact(() -> box(languages, "java").fire());
+        robot.interact(() -> box(languages, "python").fire());
+        waitUntil("no language chosen: all groups again", () -> table.getItems().size() == 3
+                && window.model().groups().selectedLanguages().isEmpty());
 
         // Settings: com.acme is our code; the next import groups and draws by it.
         robot.press(KeyCode.CONTROL).press(KeyCode.COMMA).release(KeyCode.COMMA).release(KeyCode.CONTROL);
@@ -159,5 +165,20 @@ class LanguagesUITest {
             }
         }
         throw new AssertionError("no line with " + text);
+    }
+
+    /** The values a multi-choice filter offers (its check boxes carry them as user data). */
+    private static List<String> offered(MenuButton filter) {
+        return filter.getItems().stream().filter(i -> i instanceof CustomMenuItem)
+                .map(i -> ((CustomMenuItem) i).getContent())
+                .filter(n -> n instanceof CheckBox b && b.getUserData() instanceof String)
+                .map(n -> (String) n.getUserData()).toList();
+    }
+
+    private static CheckBox box(MenuButton filter, String value) {
+        return filter.getItems().stream().filter(i -> i instanceof CustomMenuItem)
+                .map(i -> ((CustomMenuItem) i).getContent())
+                .filter(n -> n instanceof CheckBox b && value.equals(b.getUserData()))
+                .map(n -> (CheckBox) n).findFirst().orElseThrow(() -> new AssertionError("no " + value + " in the filter"));
     }
 }

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * TestFX tests open it, and the polling wait they share (with a time limit; nothing sleeps).
  */
 final class TestWindow {
-    private static final int WAIT_SECONDS = 30;
+    /** Generous: several builds share the machine's cores and a UI step can wait its turn for long. */
+    private static final int WAIT_SECONDS = 90;
 
     private final Path tmp;
     private final Stage stage;
@@ -48,6 +49,11 @@ final class TestWindow {
                 null, tmp.resolve("store"));
         window.show(List.of());
         return window;
+    }
+
+    /** Tracebacks the store holds now, read off the FX thread (the list may lag behind it). */
+    long storedTracebacks() {
+        return library.facets().tracebacks();
     }
 
     Stage stage() {

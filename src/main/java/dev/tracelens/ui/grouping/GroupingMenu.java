@@ -14,8 +14,7 @@ import java.util.List;
 
 /**
  * The groups table's context menu for steering the grouping: select groups → Merge; on a group →
- * Split by host, program, a frame pattern or a message pattern; two groups → Why not one group?
- * (their fingerprint parts side by side); Undo. Ctrl/Cmd- or Shift-clicks
+ * Split by host, program, a frame pattern or a message pattern; Undo. Ctrl/Cmd- or Shift-clicks
  * select several rows for the merge.
  */
 public final class GroupingMenu {
@@ -40,19 +39,17 @@ public final class GroupingMenu {
         MenuItem byFrame = item("Split by frame…", "split-by-frame", () -> split(table, model, "frame"));
         MenuItem byMessage = item("Split by message…", "split-by-message", () -> split(table, model, "message"));
         MenuItem undo = item("Undo last grouping change", "undo-grouping", model::undo);
-        MenuItem compare = item("Why not one group?", "compare-groups", () -> {
-            List<String> two = selected(table);
-            if (two.size() == 2) {
-                model.compare(two.get(0), two.get(1), rows -> showComparison(table, two, rows));
-            }
-        });
-        ContextMenu menu = new ContextMenu(merge, compare, new SeparatorMenuItem(), byHost, byProgram, byFrame, byMessage,
-                new SeparatorMenuItem(), undo);
+        // The table may have a menu of its own (triage): the grouping actions go first in it.
+        ContextMenu menu = table.getContextMenu() == null ? new ContextMenu() : table.getContextMenu();
+        if (!menu.getItems().isEmpty()) {
+            menu.getItems().addFirst(new SeparatorMenuItem());
+        }
+        menu.getItems().addAll(0, List.of(merge, new SeparatorMenuItem(), byHost, byProgram, byFrame, byMessage,
+                new SeparatorMenuItem(), undo));
         menu.setId("grouping-menu");
-        menu.setOnShowing(e -> {
+        menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> {
             int n = table.getSelectionModel().getSelectedItems().size();
             merge.setDisable(n < 2 || !model.available());
-            compare.setDisable(n != 2 || !model.available());
             for (MenuItem split : List.of(byHost, byProgram, byFrame, byMessage)) {
                 split.setDisable(n != 1 || !model.available());
             }
@@ -96,40 +93,6 @@ public final class GroupingMenu {
             }
         }
         model.split(g.fingerprint(), by, pattern);
-    }
-
-    /** The two groups' fingerprint parts side by side, the parts they do not share marked. */
-    private static void showComparison(TableView<GroupRow> table, List<String> groups,
-                                       List<dev.tracelens.engine.GroupingService.PartRow> rows) {
-        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
-        grid.setId("grouping-diff");
-        grid.setHgap(16);
-        grid.setVgap(4);
-        grid.add(new javafx.scene.control.Label(groups.get(0)), 0, 0);
-        grid.add(new javafx.scene.control.Label(groups.get(1)), 1, 0);
-        int r = 1;
-        for (var row : rows) {
-            for (int c = 0; c < 2; c++) {
-                String text = c == 0 ? row.left() : row.right();
-                javafx.scene.control.Label l = new javafx.scene.control.Label(
-                        text.isEmpty() ? "—" : String.join("", dev.tracelens.ui.detail.WhyGrouped.lines(List.of(text))));
-                l.getStyleClass().add(row.same() ? "part-same" : "part-differs");
-                if (!row.same()) {
-                    l.setStyle("-fx-font-weight: bold;");
-                }
-                grid.add(l, c, r);
-            }
-            r++;
-        }
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-        alert.setTitle("Why not one group?");
-        alert.setHeaderText("The parts in bold differ: that is why these are two groups. Merge them if they are one bug.");
-        alert.getDialogPane().setContent(new javafx.scene.control.ScrollPane(grid));
-        alert.getDialogPane().setPrefWidth(900);
-        if (table.getScene() != null) {
-            alert.initOwner(table.getScene().getWindow());
-        }
-        alert.show();
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

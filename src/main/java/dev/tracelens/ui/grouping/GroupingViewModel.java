@@ -52,24 +52,6 @@ public final class GroupingViewModel {
         run(g -> Optional.of(g.split(fingerprint, by, pattern)), "Split the group by " + by, "");
     }
 
-    /** Why two groups are not one: their fingerprint parts side by side, handed to {@code show} on the UI thread. */
-    public void compare(String left, String right, java.util.function.Consumer<List<GroupingService.PartRow>> show) {
-        Optional<GroupingService> grouping = library.grouping();
-        if (grouping.isEmpty()) {
-            status.set("This store cannot compare groups (opened read-only).");
-            return;
-        }
-        executor.execute(BackgroundTask.of(() -> grouping.get().compare(left, right).orElse(null))
-                .onSuccess(rows -> {
-                    if (rows == null) {
-                        status.set("One of the two groups is gone; reload the list.");
-                    } else {
-                        show.accept(rows);
-                    }
-                })
-                .onFailure(e -> status.set("Could not compare the groups: " + e.getMessage())));
-    }
-
     public void undo() {
         run(GroupingService::undo, "Undid the last grouping change", "Nothing to undo.");
     }

@@ -78,7 +78,15 @@ public final class GroupsView {
         TextCells.fitTo(tickets, "Tickets");
         tickets.setComparator(java.util.Comparator.comparingInt(v -> v.isEmpty() ? 0 : Integer.parseInt(v)));
 
-        table.getColumns().addAll(java.util.List.of(timeline, type, message, count, tickets, hosts, first, last));
+        TableColumn<GroupRow, String> status = column("Status", "triage", g -> g.triage().label(), 90);
+        status.setCellFactory(c -> new StatusCell());
+        TextCells.fitTo(status, "Regressed");
+        status.setMaxWidth(190);
+
+        table.getColumns().addAll(java.util.List.of(timeline, type, message, count, tickets, hosts, first, last, status));
+        // The table's menu acts on the selected group (a right-click selects its row); the app adds
+        // the grouping actions to the same menu (GroupingMenu).
+        table.setContextMenu(triageMenu());
 
         SortedList<GroupRow> sorted = new SortedList<>(model.groups());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -140,6 +148,67 @@ public final class GroupsView {
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         return c;
+    }
+
+    /** Resolve, ignore, mute or reopen the selected group. */
+    private javafx.scene.control.ContextMenu triageMenu() {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        java.util.function.BiFunction<String, Runnable, javafx.scene.control.MenuItem> item = (text, action) -> {
+            javafx.scene.control.MenuItem i = new javafx.scene.control.MenuItem(text);
+            i.setOnAction(e -> action.run());
+            return i;
+        };
+        java.util.function.BiConsumer<dev.tracelens.engine.Triage.Status, java.time.Duration> set = (s, d) -> {
+            GroupRow g = table.getSelectionModel().getSelectedItem();
+            if (g != null) {
+                model.setTriage(g.fingerprint(), s, d == null ? null : java.time.Instant.now().plus(d), null);
+            }
+        };
+        javafx.scene.control.MenuItem resolve = item.apply("Resolve", () -> set.accept(dev.tracelens.engine.Triage.Status.RESOLVED, null));
+        resolve.setId("triage-resolve");
+        javafx.scene.control.MenuItem ignore = item.apply("Ignore", () -> set.accept(dev.tracelens.engine.Triage.Status.IGNORED, null));
+        ignore.setId("triage-ignore");
+        javafx.scene.control.MenuItem muteDay = item.apply("Mute for 24 hours",
+                () -> set.accept(dev.tracelens.engine.Triage.Status.MUTED, java.time.Duration.ofDays(1)));
+        muteDay.setId("triage-mute-day");
+        javafx.scene.control.MenuItem muteWeek = item.apply("Mute for 7 days",
+                () -> set.accept(dev.tracelens.engine.Triage.Status.MUTED, java.time.Duration.ofDays(7)));
+        javafx.scene.control.MenuItem reopen = item.apply("Reopen", () -> set.accept(dev.tracelens.engine.Triage.Status.OPEN, null));
+        reopen.setId("triage-reopen");
+        menu.getItems().addAll(resolve, ignore, muteDay, muteWeek, new javafx.scene.control.SeparatorMenuItem(), reopen);
+        menu.setId("triage-menu");
+        menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> {
+            GroupRow g = table.getSelectionModel().getSelectedItem();
+            for (javafx.scene.control.MenuItem i : java.util.List.of(resolve, ignore, muteDay, muteWeek)) {
+                i.setDisable(g == null);
+            }
+            reopen.setDisable(g == null || g.triage().status() == dev.tracelens.engine.Triage.Status.OPEN);
+        });
+        return menu;
+    }
+
+    /** The triage state, a regression in the error colour. */
+    private static final class StatusCell extends TableCell<GroupRow, String> {
+        StatusCell() {
+            getStyleClass().add("triage-cell");
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            GroupRow g = empty || getTableRow() == null ? null : getTableRow().getItem();
+            boolean regressed = g != null && g.triage().regressed();
+            if (regressed != getStyleClass().contains("regressed")) {
+                if (regressed) {
+                    getStyleClass().add("regressed");
+                } else {
+                    getStyleClass().remove("regressed");
+                }
+            }
+            setTooltip(g == null || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(
+                    regressed ? "Resolved, and it occurred again after the resolution" : item));
+        }
     }
 
     private static final class CountCell extends TableCell<GroupRow, Long> {

@@ -41,10 +41,15 @@ public final class GroupsViewModel {
 
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<TimeRange> timeRange = new SimpleObjectProperty<>(TimeRange.ALL);
-    private final StringProperty host = new SimpleStringProperty(ANY);
-    private final StringProperty program = new SimpleStringProperty(ANY);
-    private final StringProperty type = new SimpleStringProperty(ANY);
-    private final StringProperty language = new SimpleStringProperty(ANY);
+    private final ObservableList<String> selectedHosts = FXCollections.observableArrayList();
+    private final ObservableList<String> selectedPrograms = FXCollections.observableArrayList();
+    private final ObservableList<String> selectedTypes = FXCollections.observableArrayList();
+    private final ObservableList<String> selectedLanguages = FXCollections.observableArrayList();
+    private final ObjectProperty<dev.tracelens.engine.TriageFilter> triageFilter =
+            new SimpleObjectProperty<>(dev.tracelens.engine.TriageFilter.ANY);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper filtered = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** While several filters change at once (a reset), one query runs at the end, not one per change. */
+    private boolean batching;
 
     private final ObservableList<GroupRow> groups = FXCollections.observableArrayList();
     private final ObjectProperty<GroupRow> selected = new SimpleObjectProperty<>();
@@ -74,12 +79,12 @@ public final class GroupsViewModel {
     public GroupsViewModel(TracebackLibrary library, TaskExecutor executor) {
         this.library = Objects.requireNonNull(library);
         this.executor = Objects.requireNonNull(executor);
-        timeRange.addListener((o, a, b) -> refresh());
-        host.addListener((o, a, b) -> refresh());
-        program.addListener((o, a, b) -> refresh());
-        type.addListener((o, a, b) -> refresh());
-        language.addListener((o, a, b) -> refresh());
-        withoutTicket.addListener((o, a, b) -> refresh());
+        timeRange.addListener((o, a, b) -> filtersChanged());
+        triageFilter.addListener((o, a, b) -> filtersChanged());
+        for (ObservableList<String> l : List.of(selectedHosts, selectedPrograms, selectedTypes, selectedLanguages)) {
+            l.addListener((javafx.collections.ListChangeListener<String>) c -> filtersChanged());
+        }
+        withoutTicket.addListener((o, a, b) -> filtersChanged());
         holdOrder.addListener((o, was, hold) -> {
             if (!hold && held != null) {
                 show(held);
@@ -105,21 +110,48 @@ public final class GroupsViewModel {
         return timeRange;
     }
 
-    public StringProperty hostProperty() {
-        return host;
+    /** The hosts the list is filtered on (any of them); empty for all hosts. */
+    public ObservableList<String> selectedHosts() {
+        return selectedHosts;
     }
 
-    public StringProperty programProperty() {
-        return program;
+    public ObservableList<String> selectedPrograms() {
+        return selectedPrograms;
     }
 
-    public StringProperty typeProperty() {
-        return type;
+    public ObservableList<String> selectedTypes() {
+        return selectedTypes;
     }
 
-    /** The language filter ({@code java}, {@code go}, ...; {@link #ANY} for all), as {@code --language}. */
-    public StringProperty languageProperty() {
-        return language;
+    /** The languages ({@code python}, {@code java}, ...) the list is filtered on; empty for all. */
+    public ObservableList<String> selectedLanguages() {
+        return selectedLanguages;
+    }
+
+    /** Which groups show by their triage state (any, open, resolved, ...). */
+    public ObjectProperty<dev.tracelens.engine.TriageFilter> triageFilterProperty() {
+        return triageFilter;
+    }
+
+    /**
+     * Records a decision about a group (resolve, ignore, mute until {@code mutedUntil}, reopen) in
+     * the background, then reloads the list; {@code done} runs after (the detail shows the state).
+     */
+    public void setTriage(String fingerprint, dev.tracelens.engine.Triage.Status status, java.time.Instant mutedUntil,
+                          Runnable done) {
+        executor.execute(BackgroundTask.of(() -> library.setTriage(fingerprint, status, mutedUntil))
+                .onSuccess(t -> {
+                    refresh();
+                    if (done != null) {
+                        done.run();
+                    }
+                })
+                .onFailure(e -> queryError.set("The decision could not be kept: " + e.getMessage())));
+    }
+
+    /** Whether any filter or the search narrows the list (the reset button shows then). */
+    public javafx.beans.property.ReadOnlyBooleanProperty filteredProperty() {
+        return filtered.getReadOnlyProperty();
     }
 
     /** Only the groups that no known ticket matches ({@link GroupRow#tickets()} is 0). */
@@ -219,6 +251,30 @@ public final class GroupsViewModel {
         refresh();
     }
 
+    /** One reset: all time, every host, program, type and language, any triage state and tickets, no search; one query. */
+    public void resetFilters() {
+        batching = true;
+        try {
+            timeRange.set(TimeRange.ALL);
+            triageFilter.set(dev.tracelens.engine.TriageFilter.ANY);
+            selectedHosts.clear();
+            selectedPrograms.clear();
+            selectedTypes.clear();
+            selectedLanguages.clear();
+            withoutTicket.set(false);
+            searchText.set("");
+        } finally {
+            batching = false;
+        }
+        filtersChanged();
+    }
+
+    private void filtersChanged() {
+        if (!batching) {
+            refresh();
+        }
+    }
+
     /** Selects this group once it is listed (restoring the selection after a restart or a refresh). */
     public void selectWhenListed(String fingerprint) {
         wantedFingerprint = fingerprint == null ? "" : fingerprint;
@@ -293,16 +349,19 @@ public final class GroupsViewModel {
         Facets known = facets.get();
         String text = searchText.get();
         TimeRange range = timeRange.get();
-        String h = host.get();
-        String p = program.get();
-        String t = type.get();
-        String lang = language.get();
+        List<String> h = List.copyOf(selectedHosts);
+        List<String> p = List.copyOf(selectedPrograms);
+        List<String> t = List.copyOf(selectedTypes);
+        List<String> langs = List.copyOf(selectedLanguages);
+        dev.tracelens.engine.TriageFilter status = triageFilter.get();
+        filtered.set(!range.isAll() || status != dev.tracelens.engine.TriageFilter.ANY || !h.isEmpty() || !p.isEmpty()
+                || !t.isEmpty() || !langs.isEmpty() || withoutTicket.get() || !text.isBlank());
         running = executor.execute(BackgroundTask.of(() -> {
                     if (uncommitted) {
                         library.showUncommitted();
                     }
                     Function<Facets, GroupQuery> queryFor =
-                            f -> new GroupQuery(text, range.since(f.last()), null, h, p, t, lang);
+                            f -> new GroupQuery(text, range.since(f.last()), range.until(), h, p, t, langs, status);
                     try {
                         if (withFacets) {
                             TracebackLibrary.FacetsAndGroups both = library.facetsAndGroups(queryFor, LIMIT);
@@ -337,10 +396,10 @@ public final class GroupsViewModel {
         held = null;
         Facets f = loaded.facets();
         facets.set(f);
-        replaceKeepingChoice(hosts, f.hosts());
-        replaceKeepingChoice(programs, f.programs());
-        replaceKeepingChoice(types, f.types());
-        replaceKeepingChoice(languages, f.languages());
+        replaceKeepingChoice(hosts, f.hosts(), selectedHosts);
+        replaceKeepingChoice(programs, f.programs(), selectedPrograms);
+        replaceKeepingChoice(types, f.types(), selectedTypes);
+        replaceKeepingChoice(languages, f.languages(), selectedLanguages);
         if (loaded.groups() == null) {
             // The list keeps the previous results; an empty one says that nothing was searched.
             showProblem(loaded.error());
@@ -417,10 +476,14 @@ public final class GroupsViewModel {
         }
     }
 
-    /** Replaces the offered values but keeps the current choice valid (as "any" if it vanished). */
-    private static void replaceKeepingChoice(ObservableList<String> target, List<String> values) {
+    /** Replaces the offered values; a chosen value the store no longer has is dropped from the choice. */
+    private static void replaceKeepingChoice(ObservableList<String> target, List<String> values,
+                                             ObservableList<String> chosen) {
         if (!target.equals(values)) {
             target.setAll(values);
+            if (!values.isEmpty() && !values.containsAll(chosen)) {
+                chosen.retainAll(values);
+            }
         }
     }
 }

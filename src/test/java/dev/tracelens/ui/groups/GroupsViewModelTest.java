@@ -167,12 +167,12 @@ class GroupsViewModelTest {
     @Test
     void hostAndTypeFiltersNarrowToGroupsSeenThere() {
         String host = model.hosts().getFirst();
-        model.hostProperty().set(host);
+        model.selectedHosts().setAll(host);
         assertFalse(model.groups().isEmpty());
         assertTrue(model.groups().stream().allMatch(g -> g.hosts().contains(host)));
-        model.hostProperty().set(GroupsViewModel.ANY);
+        model.selectedHosts().clear();
         String type = model.types().getFirst();
-        model.typeProperty().set(type);
+        model.selectedTypes().setAll(type);
         assertEquals(1, model.groups().stream().map(GroupRow::exceptionType).distinct().count());
         assertEquals(type, model.groups().getFirst().exceptionType());
     }
@@ -183,5 +183,53 @@ class GroupsViewModelTest {
         model.timeRangeProperty().set(TimeRange.LAST_HOUR);
         long lastHour = model.groups().stream().mapToLong(GroupRow::count).sum();
         assertTrue(lastHour > 0 && lastHour < all, lastHour + " of " + all);
+    }
+
+    @Test
+    void severalValuesOfAFilterShowTheGroupsOfAnyOfThemWithCountsAndOneResetClearsAll() {
+        long all = model.groups().stream().mapToLong(GroupRow::count).sum();
+        List<String> two = model.types().subList(0, 2);
+        long first = model.facetsProperty().get().count(dev.tracelens.engine.Facets.TYPE, two.get(0));
+        long second = model.facetsProperty().get().count(dev.tracelens.engine.Facets.TYPE, two.get(1));
+        assertTrue(first > 0 && second > 0, first + ", " + second);
+        model.selectedTypes().setAll(two);
+        assertEquals(java.util.Set.copyOf(two),
+                model.groups().stream().map(GroupRow::exceptionType).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(first + second, model.groups().stream().mapToLong(GroupRow::count).sum(),
+                "the counts beside the values are the tracebacks the list then shows");
+        String host = model.hosts().getFirst();
+        long onHost = model.facetsProperty().get().count(dev.tracelens.engine.Facets.HOST, host);
+        assertTrue(onHost > 0 && onHost < all, onHost + " of " + all);
+        assertTrue(model.filteredProperty().get());
+
+        model.timeRangeProperty().set(TimeRange.LAST_HOUR);
+        model.searchTextProperty().set("Error");
+        model.search();
+        model.resetFilters();
+        assertFalse(model.filteredProperty().get());
+        assertEquals(TimeRange.ALL, model.timeRangeProperty().get());
+        assertEquals("", model.searchTextProperty().get());
+        assertTrue(model.selectedTypes().isEmpty());
+        assertEquals(all, model.groups().stream().mapToLong(GroupRow::count).sum(), "everything again");
+    }
+
+    @Test
+    void aTypedFixedRangeShowsOnlyItsOccurrences() {
+        GroupRow g = model.groups().getFirst();
+        java.time.Instant newest = model.facetsProperty().get().last();
+        TimeRange lastTwoHours = TimeRange.parse("last 2 h").orElseThrow();
+        assertEquals("Last 2 hours", lastTwoHours.label());
+        model.timeRangeProperty().set(lastTwoHours);
+        assertEquals(newest.minus(java.time.Duration.ofHours(2)), model.queryProperty().get().since());
+
+        java.time.Instant from = newest.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String typed = from.toString().substring(0, 16).replace('T', ' ') + " .. "
+                + from.plusSeconds(3600).toString().substring(0, 16).replace('T', ' ');
+        model.timeRangeProperty().set(TimeRange.parse(typed).orElseThrow());
+        assertEquals(from, model.queryProperty().get().since());
+        assertEquals(from.plusSeconds(3600), model.queryProperty().get().until());
+        assertTrue(model.groups().stream().allMatch(r -> !r.lastSeen().isBefore(from)
+                && r.lastSeen().isBefore(from.plusSeconds(3600))), "only that hour");
+        assertFalse(model.groups().isEmpty(), g.toString());
     }
 }
