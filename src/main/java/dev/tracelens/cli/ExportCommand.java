@@ -139,9 +139,9 @@ public final class ExportCommand implements Callable<Integer> {
         CsvReportWriter.By csvBy = by == By.group ? CsvReportWriter.By.GROUP : CsvReportWriter.By.OCCURRENCE;
         ExportRequest request = new ExportRequest(reportFormat, filter, groups, occurrences, title, csvBy)
                 .withLimit(limit);
-        try (TracebackIndex store = Stores.openReadOnly(storeOptions.directory());
+        try (TracebackIndex store = Stores.openReadOnly(storeOptions.location());
              dev.tracelens.tickets.TicketIndex tickets = dev.tracelens.engine.TicketService.openReadOnly(
-                     dev.tracelens.engine.TicketService.defaultIndex(storeOptions.directory()))) {
+                     dev.tracelens.engine.TicketService.defaultIndex(storeOptions.besideStore()))) {
             ExportService exports = new ExportService(store, clock, tickets);
             if (toStdout) {
                 exports.export(request, spec.commandLine().getOut(), ExportListener.NONE);

@@ -87,7 +87,7 @@ public final class GroupsCommand extends StoreCommand {
         GroupSort order = sort.order;
         StoreFilter filter = filters.toFilter().withText(query);
         GroupList groups;
-        Map<String, Triage> book = Stores.triage(storeOptions.directory()).all();
+        Map<String, Triage> book = Stores.triage(storeOptions.besideStore()).all();
         Instant now = Instant.now();
         java.util.function.Function<GroupSummary, TriageBook.Shown> shown =
                 g -> TriageBook.Shown.of(book.get(g.fingerprint()), g.lastSeen(), now);

@@ -115,7 +115,7 @@ public final class ImportCommand extends StoreCommand {
         List<ArchiveRecord> incomplete = result.failed();
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("store", storeOptions.directory().toAbsolutePath().toString());
+            out.put("store", storeOptions.shown());
             out.put("result", result);
             out.put("storedTracebacks", total);
             out().println(StoreJson.write(out));
@@ -127,7 +127,7 @@ public final class ImportCommand extends StoreCommand {
                     incomplete.isEmpty() ? "" : ", " + incomplete.size() + " not read completely",
                     result.tracebacksWritten(), result.replaced() == 0 ? ""
                             : String.format(" (%,d replaced an earlier version of the same traceback)", result.replaced()),
-                    result.took().toMillis() / 1000.0, storeOptions.directory().toAbsolutePath(), total));
+                    result.took().toMillis() / 1000.0, storeOptions.shown(), total));
         }
         for (ArchiveRecord a : incomplete) {
             err.println("error: " + VisibleText.of(a.path(), false) + " could not be read completely; it will be read again next time");

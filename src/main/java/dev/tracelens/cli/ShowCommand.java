@@ -32,13 +32,13 @@ public final class ShowCommand extends StoreCommand {
             found = new QueryService(store).find(key);
         }
         if (found.isPresent()) {
-            try (TicketIndex index = TicketService.openReadOnly(TicketService.defaultIndex(storeOptions.directory()))) {
+            try (TicketIndex index = TicketService.openReadOnly(TicketService.defaultIndex(storeOptions.besideStore()))) {
                 tickets = TicketService.matches(index, found.get(), TicketService.MAX_MATCHES);
             }
         }
         if (found.isEmpty()) {
             err().println("No occurrence with id " + oneLine(key, 100) + " and no group with that fingerprint in the store at "
-                    + storeOptions.directory().toAbsolutePath());
+                    + storeOptions.shown());
             return FAILED;
         }
         Traceback t = found.get();

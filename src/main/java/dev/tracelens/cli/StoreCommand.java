@@ -54,12 +54,12 @@ abstract class StoreCommand implements Callable<Integer> {
 
     /** The store for queries: read-only, so it works while another Tracelens imports. */
     TracebackIndex openForReading() {
-        return Stores.openReadOnly(storeOptions.directory());
+        return Stores.openReadOnly(storeOptions.location());
     }
 
     /** The store for imports and prunes; an upgrade of an older store format is announced on stderr. */
     TracebackIndex openForWriting() {
-        return Stores.open(storeOptions.directory(), notice -> {
+        return Stores.open(storeOptions.location(), notice -> {
             err().println(notice);
             err().flush();
         });

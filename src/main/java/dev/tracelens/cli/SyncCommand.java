@@ -184,14 +184,14 @@ final class SyncCommand implements Callable<Integer> {
                 report = runCancellable(session, () -> session.run(plan, new ProgressPrinter(err), printer(out)));
                 summarize(report, err);
             } else {
-                try (TracebackIndex store = Stores.open(storeOptions.directory())) {
+                try (TracebackIndex store = Stores.open(storeOptions.location(), notice -> { })) {
                     StoreImport imports = new StoreImport(new ImportService(store, contextRows, session.readerOptions(), tracing.options()), err);
                     report = runCancellable(session, () -> session.runImporting(plan, new ProgressPrinter(err), imports));
                     summarize(report, err);
                     out.printf(Locale.ROOT, "Imported %d archive(s), %,d tracebacks written; skipped %d unchanged."
                                     + " The store at %s holds %,d tracebacks.%n",
                             imports.imported, imports.tracebacks, imports.skipped,
-                            storeOptions.directory().toAbsolutePath(), store.tracebackCount());
+                            storeOptions.shown(), store.tracebackCount());
                 }
             }
             out.flush();

@@ -98,7 +98,7 @@ public final class TicketsCommand implements Runnable {
             }
             if (draft == null) {
                 err().println("No group with fingerprint " + oneLine(group, 100) + " in the store at "
-                        + storeOptions.directory().toAbsolutePath());
+                        + storeOptions.besideStore().toAbsolutePath());
                 return FAILED;
             }
             String heading = title != null ? title : draft.title();

@@ -58,7 +58,7 @@ public final class TriageCommand implements Runnable {
             List<Map<String, Object>> done = new ArrayList<>();
             int code = OK;
             try (TracebackIndex store = openForReading();
-                 StoreLibrary library = new StoreLibrary(store, Clock.systemUTC(), Stores.triage(storeOptions.directory()))) {
+                 StoreLibrary library = new StoreLibrary(store, Clock.systemUTC(), Stores.triage(storeOptions.besideStore()))) {
                 for (String fp : fingerprints) {
                     if (store.groups(StoreFilter.ALL.withFingerprint(fp), GroupSort.COUNT, 1).groups().isEmpty()) {
                         err().println("tracelens: no group " + fp + " in the store (see `tracelens groups`)");
@@ -138,7 +138,7 @@ public final class TriageCommand implements Runnable {
     static final class ListDecisions extends StoreCommand {
         @Override
         int execute() {
-            Map<String, Triage> book = Stores.triage(storeOptions.directory()).all();
+            Map<String, Triage> book = Stores.triage(storeOptions.besideStore()).all();
             List<Map<String, Object>> rows = new ArrayList<>();
             try (TracebackIndex store = openForReading()) {
                 for (Triage t : book.values()) {

@@ -2,16 +2,43 @@ package dev.tracelens.engine;
 
 import dev.tracelens.store.LuceneTracebackIndex;
 import dev.tracelens.store.TracebackIndex;
+import dev.tracelens.store.opensearch.OpenSearchTracebackIndex;
+import dev.tracelens.store.opensearch.TeamIndexAddress;
+import dev.tracelens.store.opensearch.TeamIndexCredentials;
 
 import java.nio.file.Path;
 
 /**
- * Opens the store the front-ends work on. The one place that picks the backend: the embedded
- * Lucene store in a folder today; a team's shared index later, behind the same
- * {@link TracebackIndex}.
+ * Opens the store the front-ends work on. The one place that picks the backend, from the
+ * location the user gave ({@code --store}, the app's settings): a folder is the embedded Lucene
+ * store; {@code https://host:9200/INDEX} (or {@code http://}) is a team index on OpenSearch, with
+ * credentials from the environment or the credentials file ({@link TeamIndexCredentials}), never
+ * from the location. Both stand behind the same {@link TracebackIndex}.
  */
 public final class Stores {
     private Stores() {
+    }
+
+    /** Whether {@code location} names a team index (a URL) rather than a store folder. */
+    public static boolean isTeamIndex(String location) {
+        return TeamIndexAddress.isUrl(location);
+    }
+
+    /** The store at {@code location} (a folder or a team index URL) for reading and writing, created if needed. */
+    public static TracebackIndex open(String location, java.util.function.Consumer<String> notices) {
+        if (isTeamIndex(location)) {
+            return OpenSearchTracebackIndex.open(TeamIndexAddress.parse(location), TeamIndexCredentials.fromEnvironment());
+        }
+        return open(Path.of(location), notices);
+    }
+
+    /** The store at {@code location} for queries only. */
+    public static TracebackIndex openReadOnly(String location) {
+        if (isTeamIndex(location)) {
+            return OpenSearchTracebackIndex.openReadOnly(TeamIndexAddress.parse(location),
+                    TeamIndexCredentials.fromEnvironment());
+        }
+        return openReadOnly(Path.of(location));
     }
 
     /** The store in {@code dir} for reading and writing, created if needed; holds its write lock. */
