@@ -563,19 +563,52 @@ public final class OpenSearchTracebackIndex implements TracebackIndex {
         return tracebacks;
     }
 
+    /**
+     * Deletes what {@code query} matches in rounds of search + bulk delete. Not {@code _delete_by_query}:
+     * that endpoint lives in OpenSearch's reindex module, which a cluster may lack (the test node has
+     * only the core, netty4 and analysis-common), while search and bulk are always there.
+     */
     private long deleteByQuery(ObjectNode query) {
         synchronized (writeLock) {
-            ObjectNode body = json();
-            body.set("query", query);
-            JsonNode r = connection.call("POST", connection.indexPath("/_delete_by_query"), body,
-                    Map.of("refresh", "true", "conflicts", "proceed", "slices", "auto"));
-            if (r.path("failures").size() > 0) {
-                throw new StoreException("Deleting from the team index " + address() + " failed for "
-                        + r.path("failures").size() + " documents: "
-                        + OpenSearchConnection.reason(r.path("failures").path(0).path("cause").isMissingNode()
-                        ? r.path("failures").path(0) : json().set("error", r.path("failures").path(0).path("cause"))));
+            long deleted = 0;
+            while (true) {
+                ObjectNode body = json();
+                body.set("query", query);
+                body.put("size", 1000);
+                body.put("_source", false);
+                body.put("track_total_hits", false);
+                JsonNode hits = connection.call("POST", connection.indexPath("/_search"), body).path("hits").path("hits");
+                if (hits.isEmpty()) {
+                    return deleted;
+                }
+                StringBuilder bulk = new StringBuilder();
+                for (JsonNode h : hits) {
+                    ObjectNode action = json();
+                    action.putObject("delete").put("_id", h.path("_id").asText());
+                    bulk.append(action).append('\n');
+                }
+                OpenSearchConnection.Reply r = connection.send("POST", connection.indexPath("/_bulk"), bulk.toString(),
+                        Map.of("refresh", "true"));
+                if (r.status() >= 300) {
+                    throw connection.failure("POST", connection.indexPath("/_bulk"), r);
+                }
+                long round = 0;
+                for (JsonNode item : r.body().path("items")) {
+                    JsonNode res = item.path("delete");
+                    int status = res.path("status").asInt(0);
+                    if (status == 200) {
+                        round++;
+                    } else if (status != 404) {
+                        throw new StoreException("Deleting from the team index " + address() + " failed (HTTP "
+                                + status + ", " + OpenSearchConnection.reason(res) + ")");
+                    }
+                }
+                if (round == 0) {
+                    throw new StoreException("Deleting from the team index " + address()
+                            + " made no progress; the matching documents could not be deleted");
+                }
+                deleted += round;
             }
-            return r.path("deleted").asLong();
         }
     }
 
