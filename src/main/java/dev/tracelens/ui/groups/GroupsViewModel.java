@@ -65,6 +65,9 @@ public final class GroupsViewModel {
     private final ReadOnlyObjectWrapper<GroupQuery> query = new ReadOnlyObjectWrapper<>(GroupQuery.ALL);
 
     private TaskHandle running;
+    /** Loads started so far, and the number of the reload-with-uncommitted-rows in flight (0: none). */
+    private long loadsStarted;
+    private long backgroundLoad;
     private boolean replacing;
     private boolean facetsOwed;
     private final javafx.beans.property.ReadOnlyIntegerWrapper listVersion = new javafx.beans.property.ReadOnlyIntegerWrapper();
@@ -286,8 +289,17 @@ public final class GroupsViewModel {
         load(true, false);
     }
 
-    /** Reloads including what a running import has written but not committed yet. */
+    /**
+     * Reloads including what a running import has written but not committed yet; skipped while
+     * the previous such reload still runs. Each load cancels the one before it, and an import
+     * asks again every few hundred milliseconds: on a busy machine, where a load of facets and
+     * groups takes longer than that, no load would ever finish and the list would stay empty
+     * until the import ended.
+     */
     public void reloadShowingUncommitted() {
+        if (backgroundLoad != 0 && backgroundLoad == loadsStarted) {
+            return;
+        }
         load(true, true);
     }
 
@@ -344,6 +356,8 @@ public final class GroupsViewModel {
         if (running != null) {
             running.cancel();
         }
+        long number = ++loadsStarted;
+        backgroundLoad = uncommitted ? number : 0;
         facetsOwed |= reloadFacets;
         boolean withFacets = facetsOwed;
         Facets known = facets.get();
@@ -383,7 +397,12 @@ public final class GroupsViewModel {
                     // A reload after new data may wait for a hold; what the user asked for never does.
                     show(loaded.inBackground(reloadFacets));
                 })
-                .onFailure(this::showFailure));
+                .onFailure(this::showFailure)
+                .onFinished(() -> {
+                    if (backgroundLoad == number) {
+                        backgroundLoad = 0;
+                    }
+                }));
     }
 
     private void show(Loaded loaded) {

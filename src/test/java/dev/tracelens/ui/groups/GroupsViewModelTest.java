@@ -70,6 +70,29 @@ class GroupsViewModelTest {
     }
 
     @Test
+    void anImportsFrequentReloadsDoNotCancelTheOneStillRunningSoTheFirstGroupsShow() {
+        dev.tracelens.ui.task.QueuedTaskExecutor busy = new dev.tracelens.ui.task.QueuedTaskExecutor();
+        GroupsViewModel list = new GroupsViewModel(library, busy);
+        // An import asks for a reload on every progress step; the machine is slower than that.
+        for (int step = 0; step < 5; step++) {
+            list.reloadShowingUncommitted();
+        }
+        assertEquals(1, busy.waiting(), "one reload in flight, the later asks skipped");
+        assertEquals(0, busy.cancelled(), "none cancelled the one running");
+        busy.runAll();
+        assertFalse(list.groups().isEmpty(), "the first groups show while the import still runs");
+
+        // Once it finished, the next ask loads again; what the user asks for still wins at once.
+        list.reloadShowingUncommitted();
+        assertEquals(1, busy.waiting());
+        list.searchTextProperty().set("KeyError");
+        list.search();
+        assertEquals(1, busy.cancelled(), "a search cancels the background reload");
+        busy.runAll();
+        assertTrue(list.groups().stream().allMatch(g -> g.exceptionType().equals("KeyError")));
+    }
+
+    @Test
     void listsGroupsByCountWithFacets() {
         List<GroupRow> groups = model.groups();
         assertTrue(groups.size() > 3);
