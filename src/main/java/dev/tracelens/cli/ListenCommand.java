@@ -1,11 +1,9 @@
 package dev.tracelens.cli;
 
 import dev.tracelens.common.VisibleText;
-import dev.tracelens.engine.ImportService;
 import dev.tracelens.engine.LiveService;
 import dev.tracelens.live.ListenAddress;
 import dev.tracelens.live.SyslogReceiver;
-import dev.tracelens.store.ImportResult;
 import dev.tracelens.store.TracebackIndex;
 import dev.tracelens.traceback.TracebackAssembler;
 import picocli.CommandLine.Command;
@@ -53,27 +51,10 @@ public final class ListenCommand extends StoreCommand {
         }
         PrintWriter err = err();
         try (TracebackIndex store = openForWriting()) {
-            ImportService importer = new ImportService(store, contextRows, dev.tracelens.archive.ReaderOptions.defaults(),
-                    tracing.options());
-            LiveService service = new LiveService(importer, live.spool(storeOptions.directory()), "syslog", settings,
-                    new LiveService.Listener() {
-                        @Override
-                        public void onError(String message) {
-                            err.println("error: " + VisibleText.of(message, false));
-                            err.flush();
-                        }
-                    });
-            ImportResult caughtUp;
-            try {
-                caughtUp = service.start();
-            } catch (IOException e) {
-                err.println("tracelens listen: cannot use the spool " + service.spoolDirectory() + ": "
-                        + VisibleText.of(String.valueOf(e.getMessage()), false));
+            LiveService service = live.start("listen", "syslog", store, storeOptions.directory(), contextRows,
+                    tracing.options(), settings, err);
+            if (service == null) {
                 return FAILED;
-            }
-            if (caughtUp != null && !caughtUp.imported().isEmpty()) {
-                err.println(String.format("imported %d spooled batch file(s) left from before (%,d rows)",
-                        caughtUp.imported().size(), caughtUp.rows()));
             }
             SyslogReceiver receiver = new SyslogReceiver(addresses, service.queue());
             try {

@@ -1,9 +1,16 @@
 package dev.tracelens.cli;
 
+import dev.tracelens.common.VisibleText;
+import dev.tracelens.engine.ImportService;
 import dev.tracelens.engine.LiveService;
+import dev.tracelens.store.ImportResult;
+import dev.tracelens.store.TracebackIndex;
+import dev.tracelens.traceback.TraceOptions;
 import dev.tracelens.live.RowQueue;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -37,6 +44,38 @@ final class LiveOptions {
 
     Path spool(Path store) {
         return spool != null ? spool : LiveService.defaultSpool(store);
+    }
+
+    /**
+     * Starts the live service of {@code command} on the store's spool, importing first what an
+     * earlier run left there; errors while running go to {@code err}.
+     *
+     * @return null when the spool cannot be used (said on {@code err})
+     */
+    LiveService start(String command, String source, TracebackIndex store, Path storeDir, int contextRows,
+                      TraceOptions tracing, LiveService.Settings settings, PrintWriter err) {
+        ImportService importer = new ImportService(store, contextRows, dev.tracelens.archive.ReaderOptions.defaults(),
+                tracing);
+        LiveService service = new LiveService(importer, spool(storeDir), source, settings, new LiveService.Listener() {
+            @Override
+            public void onError(String message) {
+                err.println("error: " + VisibleText.of(message, false));
+                err.flush();
+            }
+        });
+        ImportResult caughtUp;
+        try {
+            caughtUp = service.start();
+        } catch (IOException e) {
+            err.println("tracelens " + command + ": cannot use the spool " + service.spoolDirectory() + ": "
+                    + VisibleText.of(String.valueOf(e.getMessage()), false));
+            return null;
+        }
+        if (caughtUp != null && !caughtUp.imported().isEmpty()) {
+            err.println(String.format("imported %d spooled batch file(s) left from before (%,d rows)",
+                    caughtUp.imported().size(), caughtUp.rows()));
+        }
+        return service;
     }
 
     /** A status line: rows received, rate, dropped, committed, tracebacks. */
