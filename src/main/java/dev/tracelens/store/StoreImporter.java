@@ -10,7 +10,6 @@ import org.apache.lucene.store.AlreadyClosedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +40,6 @@ import java.util.function.Supplier;
  * the same files finishes the job.
  */
 public final class StoreImporter {
-
-    /** Per-file facts known before scanning. */
-    private record FileFacts(Path path, String name, long size, long lastModified, String checksum) {
-    }
 
     private final TracebackStore store;
     private final ArchiveScan scan;
@@ -100,7 +95,7 @@ public final class StoreImporter {
             for (int i = 0; i < archives.size(); i++) {
                 Path file = archives.get(i);
                 ArchiveRecord old = known.get(file.getFileName().toString());
-                FileFacts f = facts(file, old);
+                FileFacts f = FileFacts.of(file, old);
                 facts.add(f);
                 needed[i] = old == null || !old.complete() || old.sizeBytes() != f.size()
                         || !old.checksum().equals(f.checksum())
@@ -132,7 +127,7 @@ public final class StoreImporter {
                         end++;
                     }
                     List<FileFacts> run = new ArrayList<>(facts.subList(i, end + 1));
-                    session.scanRun(warmUp(known, facts, run.getFirst().name()), run);
+                    session.scanRun(FileFacts.warmUp(known, facts, run.getFirst().name()), run);
                     i = end + 1;
                 }
             } catch (UncheckedIOException | IOException | AlreadyClosedException e) {
@@ -157,64 +152,6 @@ public final class StoreImporter {
             long storedAfter = store.tracebackCount();
             return new ImportResult(session.imported, skipped, session.failed, session.written, session.problems,
                     Duration.ofNanos(System.nanoTime() - started), storedBefore, storedAfter);
-        }
-    }
-
-    /**
-     * The registered archives to read again in front of a run starting with {@code first}: the
-     * archive registered just before it, and back to the earliest archive whose tracebacks were
-     * still open at that one's end. Files are taken from this import's list when named there,
-     * else from where the registry says they were read; one that is gone is left out (the
-     * tracebacks whose header it holds then stay in their provisional version).
-     */
-    private static List<FileFacts> warmUp(Map<String, ArchiveRecord> known, List<FileFacts> listed, String first) {
-        ArchiveRecord previous = null;
-        for (ArchiveRecord r : known.values()) {
-            if (r.name().compareTo(first) < 0 && r.complete()) {
-                previous = r;
-            }
-        }
-        if (previous == null) {
-            return List.of();
-        }
-        String from = previous.pendingFrom() != null && previous.pendingFrom().compareTo(previous.name()) < 0
-                ? previous.pendingFrom() : previous.name();
-        Map<String, FileFacts> byName = new HashMap<>();
-        for (FileFacts f : listed) {
-            byName.put(f.name(), f);
-        }
-        List<FileFacts> out = new ArrayList<>();
-        for (ArchiveRecord r : known.values()) {
-            if (r.name().compareTo(from) < 0 || r.name().compareTo(previous.name()) > 0) {
-                continue;
-            }
-            FileFacts f = byName.get(r.name());
-            if (f == null && r.path() != null && Files.isRegularFile(Path.of(r.path()))) {
-                f = new FileFacts(Path.of(r.path()), r.name(), r.sizeBytes(), r.lastModified(), r.checksum());
-            }
-            if (f != null && f.size() >= 0) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Name, size and mtime of the file; the SHA-256 only when the quick check (same size and mtime
-     * as registered) does not already prove it unchanged, because hashing reads the whole file.
-     */
-    private static FileFacts facts(Path file, ArchiveRecord old) {
-        String name = file.getFileName().toString();
-        try {
-            long size = Files.size(file);
-            long mtime = Files.getLastModifiedTime(file).toMillis();
-            if (old != null && old.complete() && old.sizeBytes() == size && old.lastModified() == mtime) {
-                return new FileFacts(file, name, size, mtime, old.checksum());
-            }
-            return new FileFacts(file, name, size, mtime, ArchiveFiles.sha256(file));
-        } catch (IOException e) {
-            // The engine reports the unreadable file as a problem; it is registered as incomplete.
-            return new FileFacts(file, name, -1, 0, "");
         }
     }
 

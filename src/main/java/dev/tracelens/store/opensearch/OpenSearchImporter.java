@@ -3,7 +3,7 @@ package dev.tracelens.store.opensearch;
 import dev.tracelens.archive.ArchiveReader;
 import dev.tracelens.archive.ArchiveSummary;
 import dev.tracelens.archive.Problem;
-import dev.tracelens.store.BackendSupport;
+import dev.tracelens.store.FileFacts;
 import dev.tracelens.store.ArchiveRecord;
 import dev.tracelens.store.ArchiveScan;
 import dev.tracelens.store.ImportListener;
@@ -13,7 +13,6 @@ import dev.tracelens.traceback.ScanListener;
 import dev.tracelens.traceback.Traceback;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +34,6 @@ import java.util.function.Supplier;
  * previous archive's {@code pendingFrom}, when their files are still where the registry says.
  */
 final class OpenSearchImporter {
-    private record FileFacts(Path path, String name, long size, long lastModified, String checksum) {
-    }
-
     private final OpenSearchTracebackIndex index;
     private final ArchiveScan scan;
     private final long bulkBytes;
@@ -65,7 +61,7 @@ final class OpenSearchImporter {
         List<ArchiveRecord> skipped = new ArrayList<>();
         for (int i = 0; i < archives.size(); i++) {
             ArchiveRecord old = known.get(archives.get(i).getFileName().toString());
-            FileFacts f = facts(archives.get(i), old);
+            FileFacts f = FileFacts.of(archives.get(i), old);
             facts.add(f);
             needed[i] = old == null || !old.complete() || old.sizeBytes() != f.size() || !old.checksum().equals(f.checksum());
             if (!needed[i]) {
@@ -85,58 +81,12 @@ final class OpenSearchImporter {
                 end++;
             }
             List<FileFacts> run = new ArrayList<>(facts.subList(i, end + 1));
-            session.scanRun(warmUp(known, facts, run.getFirst().name()), run);
+            session.scanRun(FileFacts.warmUp(known, facts, run.getFirst().name()), run);
             i = end + 1;
         }
         index.refresh();
         return new ImportResult(session.imported, skipped, session.failed, session.written, session.problems,
                 Duration.ofNanos(System.nanoTime() - started), before, index.tracebackCount());
-    }
-
-    private static List<FileFacts> warmUp(Map<String, ArchiveRecord> known, List<FileFacts> listed, String first) {
-        ArchiveRecord previous = null;
-        for (ArchiveRecord r : known.values()) {
-            if (r.name().compareTo(first) < 0 && r.complete()) {
-                previous = r;
-            }
-        }
-        if (previous == null) {
-            return List.of();
-        }
-        String from = previous.pendingFrom() != null && previous.pendingFrom().compareTo(previous.name()) < 0
-                ? previous.pendingFrom() : previous.name();
-        Map<String, FileFacts> byName = new HashMap<>();
-        for (FileFacts f : listed) {
-            byName.put(f.name(), f);
-        }
-        List<FileFacts> out = new ArrayList<>();
-        for (ArchiveRecord r : known.values()) {
-            if (r.name().compareTo(from) < 0 || r.name().compareTo(previous.name()) > 0) {
-                continue;
-            }
-            FileFacts f = byName.get(r.name());
-            if (f == null && r.path() != null && Files.isRegularFile(Path.of(r.path()))) {
-                f = new FileFacts(Path.of(r.path()), r.name(), r.sizeBytes(), r.lastModified(), r.checksum());
-            }
-            if (f != null && f.size() >= 0) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    private static FileFacts facts(Path file, ArchiveRecord old) {
-        String name = file.getFileName().toString();
-        try {
-            long size = Files.size(file);
-            long mtime = Files.getLastModifiedTime(file).toMillis();
-            if (old != null && old.complete() && old.sizeBytes() == size && old.lastModified() == mtime) {
-                return new FileFacts(file, name, size, mtime, old.checksum());
-            }
-            return new FileFacts(file, name, size, mtime, BackendSupport.sha256(file));
-        } catch (IOException e) {
-            return new FileFacts(file, name, -1, 0, "");
-        }
     }
 
     private final class Session implements ScanListener {
